@@ -1,0 +1,156 @@
+"""Reference tables and configuration, read from data/ and settings, as the
+frames the warehouse stores (ref_* and cfg_* tables)."""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from etl import settings
+from etl.contracts import norm_header
+
+DATA = settings.DATA
+
+
+def read_csv(name: str) -> pd.DataFrame:
+    return pd.read_csv(DATA / name, dtype=str, keep_default_na=False)
+
+
+def norm_key(s: str) -> str:
+    """Same normalisation as the SQL macro norm_key."""
+    s = re.sub(r"[.,_/\\\-:()]+", " ", str(s).strip().lower())
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def largest_remainder(weights: list[float], total: int) -> list[int]:
+    """Integer parts proportional to weights that sum exactly to total."""
+    if total <= 0 or not weights:
+        return [0] * len(weights)
+    if sum(weights) <= 0:
+        weights = [1.0] * len(weights)
+    raw = [w * total / sum(weights) for w in weights]
+    parts = [int(r) for r in raw]
+    order = sorted(range(len(raw)), key=lambda i: (raw[i] - parts[i], -i), reverse=True)
+    for i in order[: total - sum(parts)]:
+        parts[i] += 1
+    return parts
+
+
+def regency_keys(reg: pd.DataFrame) -> pd.DataFrame:
+    """Every spelling that names a regency -> its Kemendagri code.
+    4-digit codes are BPS codes, dotted ones Kemendagri: never mixed.
+    Bare 'kupang' is ambiguous (Kabupaten vs Kota) and maps to no code."""
+    rows = []
+    for r in reg.itertuples():
+        city = r.name.lower().startswith("kota")
+        names = {r.name, r.short_name, r.label, *filter(None, r.aliases.split("|"))}
+        if not city:
+            names |= {f"Kab {r.short_name}", f"Kabupaten {r.short_name}", f"Kab. {r.short_name}"}
+        for n in names:
+            rows.append((norm_key(n), r.kemendagri_code))
+        rows += [(norm_key(r.kemendagri_code), r.kemendagri_code), (r.bps_code, r.kemendagri_code)]
+    keys = pd.DataFrame(rows, columns=["key", "kemendagri_code"]).drop_duplicates()
+    keys = keys[keys.key != "kupang"]
+    ambiguous = pd.DataFrame([("kupang", None)], columns=["key", "kemendagri_code"])
+    return pd.concat([keys, ambiguous], ignore_index=True)
+
+
+def alias_table(df: pd.DataFrame, code_col: str) -> pd.DataFrame:
+    rows = [(norm_key(a), getattr(r, code_col)) for r in df.itertuples()
+            for a in [getattr(r, code_col), *r.aliases.split("|")] if a]
+    return pd.DataFrame(rows, columns=["alias", "code"]).drop_duplicates("alias")
+
+
+def regency_targets(reg: pd.DataFrame, overrides: dict[str, int]) -> pd.DataFrame:
+    total = settings.get_int("target")
+    fixed = {k: v for k, v in overrides.items() if k in set(reg.kemendagri_code)}
+    free = reg[~reg.kemendagri_code.isin(fixed)]
+    parts = largest_remainder(free.informal_workforce_est.astype(float).tolist(),
+                              max(total - sum(fixed.values()), 0))
+    split = dict(zip(free.kemendagri_code, parts))
+    return pd.DataFrame({"area_code": reg.kemendagri_code, "level": "regency",
+                         "parent_code": "53",
+                         "target": [fixed.get(k, split.get(k, 0)) for k in reg.kemendagri_code],
+                         "is_override": reg.kemendagri_code.isin(fixed)})
+
+
+def child_targets(parents: pd.DataFrame, children: pd.DataFrame, parent_col: str, level: str,
+                  overrides: dict[str, int]) -> pd.DataFrame:
+    """Split each parent's target equally over its children (no per-village
+    workforce figures exist); overridden children keep their value and the rest
+    share what is left, so the children sum to the parent."""
+    out = []
+    for p in parents.itertuples():
+        kids = children[children[parent_col] == p.area_code].code.tolist()
+        fixed = {k: overrides[k] for k in kids if k in overrides}
+        free = [k for k in kids if k not in fixed]
+        split = dict(zip(free, largest_remainder([1.0] * len(free), max(p.target - sum(fixed.values()), 0))))
+        out += [(k, level, p.area_code, fixed.get(k, split.get(k, 0)), k in fixed) for k in kids]
+    return pd.DataFrame(out, columns=["area_code", "level", "parent_code", "target", "is_override"])
+
+
+def read_overrides() -> dict[str, int]:
+    path = settings.get_path("target_overrides")
+    if not path.exists():
+        return {}
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    return {r.area_code.strip(): int(r.target) for r in df.itertuples() if r.area_code.strip()}
+
+
+def targets() -> pd.DataFrame:
+    reg, dist, vil = read_csv("regencies.csv"), read_csv("districts.csv"), read_csv("villages.csv")
+    over = read_overrides()
+    r = regency_targets(reg, over)
+    d = child_targets(r, dist, "regency_code", "district", over)
+    v = child_targets(d, vil, "district_code", "village", over)
+    return pd.concat([r, d, v], ignore_index=True)
+
+
+def tiers() -> pd.DataFrame:
+    df = pd.read_csv(settings.get_path("tiers_file"), dtype=str, keep_default_na=False)
+    df["tier"] = df.tier.astype(int)
+    df["min_pct"] = df.min_pct.astype(float)
+    if df.min_pct.min() != 0:
+        raise ValueError(f"{settings.get('tiers_file')}: the lowest tier must start at 0%")
+    return df.sort_values("min_pct")
+
+
+def settings_table() -> pd.DataFrame:
+    keys = ["target", "deadline", "goal_segments", "suppress_below"]
+    return pd.DataFrame({"key": keys, "value": [settings.get(k) for k in keys]})
+
+
+def tables() -> dict[str, pd.DataFrame]:
+    reg = read_csv("regencies.csv")
+    dist, vil = read_csv("districts.csv"), read_csv("villages.csv")
+    dist["key"] = dist.name.map(norm_key)
+    vil["key"] = vil.name.map(norm_key)
+    vil["regency_code"] = vil.district_code.str[:5]
+    for col in ["area_km2"]:
+        reg[col] = reg[col].astype(float)
+    for col in ["population_2024", "informal_workforce_est"]:
+        reg[col] = reg[col].astype("int64")
+    sectors, segments = read_csv("sectors.csv"), read_csv("segments.csv")
+    sectors["informal_share_est"] = sectors.informal_share_est.astype(float)
+    sectors["sort_order"] = sectors.sort_order.astype(int)
+    occ = read_csv("occupations.csv")
+    occ["keyword"] = occ.keyword.map(norm_key)
+    occ["priority"] = occ.priority.astype(int)
+    payers, programmes = read_csv("payers.csv"), read_csv("programmes.csv")
+    payers["is_budget_paid"] = payers.is_budget_paid == "true"
+    return {
+        "ref_regency": reg.drop(columns=["population_2020"]),
+        "ref_regency_key": regency_keys(reg),
+        "ref_district": dist, "ref_village": vil,
+        "ref_sector": sectors, "ref_occupation": occ,
+        "ref_segment": segments.drop(columns=["aliases"]),
+        "ref_segment_alias": alias_table(segments, "segment_code"),
+        "ref_payer": payers.drop(columns=["aliases"]),
+        "ref_payer_alias": alias_table(payers, "payer_code"),
+        "ref_programme": programmes.drop(columns=["aliases"]),
+        "ref_programme_alias": alias_table(programmes, "programme_code"),
+        "cfg_tiers": tiers(), "cfg_target": targets(), "cfg_settings": settings_table(),
+    }
+
+
+__all__ = ["tables", "norm_key", "largest_remainder", "norm_header"]

@@ -1,0 +1,98 @@
+-- Warehouse tables written by the loader. Marts (etl/sql/marts) are rebuilt
+-- from these after every load. Personal data never appears here: a member is
+-- known by member_key = HMAC-SHA256(secret key, NIK); names, addresses and
+-- phone numbers are dropped at ingestion.
+
+create table if not exists load_log (
+    load_id integer primary key,        -- one row per file loaded
+    file_name varchar not null,
+    sha256 varchar not null,
+    kind varchar not null,
+    status varchar not null,            -- loaded | dry-run
+    rows_read bigint not null,          -- data rows (blank rows not counted)
+    rows_loaded bigint not null,
+    rows_quarantined bigint not null,
+    rows_blank bigint not null,
+    rows_flagged bigint not null,       -- loaded rows with a warning in load_issue
+    as_of_month date,                   -- newest month the file speaks for
+    started_at timestamp not null,
+    finished_at timestamp not null,
+    columns_used varchar,               -- header -> field, as mapped
+    columns_ignored varchar
+);
+
+create table if not exists quarantine (
+    load_id integer not null,
+    file_name varchar not null,
+    sheet varchar,                      -- worksheet, for Excel files
+    row_number bigint not null,         -- line / spreadsheet row in the file
+    reason_code varchar not null,
+    message varchar not null,
+    content varchar not null            -- JSON of the contract's fields, NIK masked, no names
+);
+
+create table if not exists load_issue (  -- loaded rows with a recorded fallback or flag
+    load_id integer not null,
+    sheet varchar,
+    row_number bigint not null,
+    issue_code varchar not null,        -- NIK_OUTSIDE_NTT, OCCUPATION_FALLBACK, DISTRICT_UNKNOWN, ...
+    message varchar not null
+);
+
+create table if not exists members (     -- one row per member; the newest member list wins
+    member_key varchar primary key,
+    regency_code varchar not null,      -- Kemendagri 53.xx
+    district_code varchar,
+    village_code varchar,
+    segment_code varchar not null,
+    sector_code varchar not null,
+    occupation_text varchar,
+    payer_code varchar not null,
+    registered_date date not null,
+    last_paid_month date,
+    declared_income_rp bigint,
+    programmes varchar,
+    is_nik_outside_ntt boolean not null,
+    as_of_month date,
+    load_id integer not null,
+    row_number bigint not null
+);
+
+create table if not exists contributions (  -- one row per paid spell of months
+    member_key varchar not null,
+    period_start_month date not null,
+    period_end_month date not null,
+    amount_rp bigint not null,
+    payer_code varchar not null,
+    regency_code varchar,
+    programmes varchar,
+    load_id integer not null,
+    row_number bigint not null
+);
+
+create table if not exists claims (
+    claim_id varchar primary key,
+    member_key varchar not null,
+    programme_code varchar not null,
+    filed_date date,
+    paid_date date not null,
+    amount_rp bigint not null,
+    regency_code varchar not null,
+    segment_code varchar,
+    cause varchar,
+    load_id integer not null,
+    row_number bigint not null
+);
+
+create table if not exists subsidies (
+    member_key varchar not null,
+    scheme varchar not null,
+    tranche integer not null,
+    paid_date date not null,
+    amount_rp bigint not null,
+    regency_code varchar not null,
+    load_id integer not null,
+    row_number bigint not null
+);
+
+create table if not exists meta (key varchar primary key, value varchar);
