@@ -45,6 +45,7 @@ def sha256(path: Path) -> str:
 def load_paths(paths, kind=None, mapping=None, dry_run=False, as_of=None, progress=print,
                warehouse=None) -> list[FileResult]:
     paths = [Path(p) for p in paths]
+    as_of = month_start(as_of)
     for p in paths:
         if not p.is_file():
             raise LoadError(f"{p}: no such file.")
@@ -59,6 +60,18 @@ def load_paths(paths, kind=None, mapping=None, dry_run=False, as_of=None, progre
         if not dry_run:
             marts.build(con, progress)
     return results
+
+
+def month_start(value):
+    """'2024-06' or '2024-06-15' -> date(2024, 6, 1); None stays None."""
+    if value is None:
+        return None
+    import re
+    from datetime import date
+    m = re.fullmatch(r"(\d{4})-(\d{2})(-\d{2})?", str(value).strip())
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        raise LoadError(f"--as-of '{value}': write the month as YYYY-MM.")
+    return date(int(m.group(1)), int(m.group(2)), 1)
 
 
 def summary_line(r: FileResult) -> str:
@@ -163,7 +176,8 @@ def target_key_cols(kind: str) -> list[str]:
 def write(con, ex, load_id, file_name, file_as_of) -> int:
     from etl import targets
     con.execute(targets.quarantine_sql(ex), {"id": load_id, "f": file_name})
-    con.execute(targets.insert_sql(ex), {"id": load_id, "asof": file_as_of})
+    params = {"id": load_id, "asof": file_as_of} if ex.kind == "members" else {"id": load_id}
+    con.execute(targets.insert_sql(ex), params)
     return targets.issues(con, ex, load_id)
 
 

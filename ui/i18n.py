@@ -32,15 +32,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "nav.claims": {"id": "Klaim & Subsidi", "en": "Claims & subsidies"},
     # --- province overview: headline --------------------------------------
     "overview.headline": {
-        "id": "Peserta aktif yang dihitung untuk target",
-        "en": "Active members counting toward the goal",
+        "id": "Peserta aktif yang dihitung untuk target ({segments})",
+        "en": "Active members counting toward the goal ({segments})",
     },
     "overview.of_target": {"id": "dari target {target}", "en": "of target {target}"},
     "overview.gap": {"id": "Kekurangan menuju target", "en": "Gap to the goal"},
     "overview.needed_per_month": {
-        "id": "Tambahan bersih per bulan yang dibutuhkan agar target tercapai "
-              "pada {deadline}",
-        "en": "Net new members needed per month to reach the goal by {deadline}",
+        "id": "Dibutuhkan per bulan hingga {deadline}",
+        "en": "Needed per month until {deadline}",
     },
     "overview.recent_pace": {
         "id": "Laju terkini ({n} bulan terakhir)",
@@ -51,8 +50,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "At this pace, the goal is reached in {month}",
     },
     "overview.eta_never": {
-        "id": "Dengan laju ini, target tidak tercapai",
-        "en": "At this pace, the goal is not reached",
+        "id": "Tidak tercapai dengan laju ini",
+        "en": "Not reached at this pace",
     },
     "overview.trajectory": {
         "id": "Perkembangan kepesertaan menuju target",
@@ -117,6 +116,27 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Building summary tables…",
     },
     "demo.done": {"id": "Gudang data contoh siap.", "en": "Demo warehouse ready."},
+    # --- province overview: added by the page ---------------------------------
+    "overview.title": {"id": "Menuju Sejuta Pekerja Terlindungi", "en": "Toward One Million Protected Workers"},
+    "overview.share_of_target": {"id": "{pct} dari target {target}", "en": "{pct} of the {target} goal"},
+    "overview.goal_line": {"id": "Target {target}", "en": "Goal {target}"},
+    "overview.deadline_is": {"id": "tenggat {deadline}", "en": "deadline {deadline}"},
+    "overview.net_per_month": {"id": "tambahan bersih peserta aktif", "en": "net new active members"},
+    "overview.deadline_passed": {"id": "Tenggat sudah lewat", "en": "Deadline passed"},
+    "overview.col_period": {"id": "Periode", "en": "Period"},
+    "overview.col_pace": {"id": "Tambahan bersih per bulan", "en": "Net change per month"},
+    "overview.col_eta": {"id": "Target tercapai pada", "en": "Goal reached in"},
+    "overview.col_on_pace": {"id": "Cukup untuk tenggat?", "en": "Enough for the deadline?"},
+    "overview.yes": {"id": "Ya", "en": "Yes"},
+    "overview.no": {"id": "Belum", "en": "No"},
+    "overview.registered_n": {"id": "{n} terdaftar", "en": "{n} registered"},
+    "overview.goal_star": {"id": "★ dihitung untuk target. Angka besar: peserta aktif; angka kecil: pernah terdaftar.",
+                           "en": "★ counts toward the goal. Large figure: active members; small: ever registered."},
+    "overview.regencies": {"id": "Capaian 22 kabupaten/kota", "en": "Attainment of the 22 regencies"},
+    "error.demo_build": {"id": "Gudang data contoh gagal dibangun ({error}). Jalankan `python -m etl demo` di terminal untuk melihat rinciannya.",
+                         "en": "The demo warehouse could not be built ({error}). Run `python -m etl demo` in a terminal for details."},
+    "error.page": {"id": "Halaman ini tidak dapat ditampilkan ({error}). Data tidak berubah; coba muat ulang atau hubungi pengelola data.",
+                   "en": "This page cannot be shown ({error}). No data was changed; reload or contact the data administrator."},
 }
 
 
