@@ -5,3 +5,64 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+import os
+import socket
+import subprocess
+import time
+import urllib.request
+
+import pytest
+
+DEMO_MEMBERS = 20_000
+ARTIFACTS = ROOT / "tests" / "artifacts"
+
+
+@pytest.fixture(scope="session")
+def demo_env(tmp_path_factory):
+    """A small demo (20,000 members) generated and loaded by the real ETL, in a
+    private warehouse; yields (environment, raw folder, warehouse path)."""
+    from etl.demo import generate
+    from etl.load import load_paths
+    from etl.__main__ import demo_order
+    tmp = tmp_path_factory.mktemp("demo")
+    env = {"SEJUTA_WAREHOUSE": str(tmp / "warehouse.duckdb"), "SEJUTA_KEY_FILE": str(tmp / "nik.key")}
+    mp = pytest.MonkeyPatch()
+    for k, v in env.items():
+        mp.setenv(k, v)
+    files = generate(tmp / "raw", members=DEMO_MEMBERS, seed=11, as_of="2026-10", progress=lambda *_: None)
+    load_paths(sorted(files, key=demo_order), progress=lambda *_: None)
+    yield env, tmp / "raw", tmp / "warehouse.duckdb"
+    mp.undo()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def app_server(demo_env):
+    """The dashboard served by streamlit on a free local port, on the small demo."""
+    env, _, _ = demo_env
+    port = free_port()
+    proc = subprocess.Popen(
+        [str(Path(os.sys.executable)), "-m", "streamlit", "run", str(ROOT / "app.py"),
+         "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
+         "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            if urllib.request.urlopen(url + "/_stcore/health", timeout=2).read() == b"ok":
+                break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        proc.kill()
+        pytest.fail("streamlit did not become healthy within 60 s")
+    yield url
+    proc.terminate()
+    proc.wait(timeout=20)
