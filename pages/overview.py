@@ -30,7 +30,6 @@ def headline(lang, status, monthly):
 
 def pace_table(lang, status, monthly, gap, needed):
     rows = []
-    deadline = progress.parse_month(status["deadline"])
     for n in (3, 6, 12):
         p = progress.pace(monthly["n_active"], n)
         when = progress.eta(status["as_of"], gap, p)
@@ -39,8 +38,7 @@ def pace_table(lang, status, monthly, gap, needed):
             t("overview.col_period", lang): t("overview.recent_pace", lang, n=n),
             t("overview.col_pace", lang): fmt.signed(round(p), lang) if p is not None else "–",
             t("overview.col_eta", lang): fmt.month_long(when, lang) if when else t("overview.eta_never", lang),
-            t("overview.col_on_pace", lang): t("overview.yes" if on_pace else "overview.no", lang)
-                                              + ("" if when is None or when <= deadline else " ⚠"),
+            t("overview.col_on_pace", lang): t("overview.yes" if on_pace else "overview.no", lang),
         })
     st.dataframe(rows, hide_index=True, width="stretch")
 
