@@ -1,4 +1,6 @@
 """Sejuta Peserta: the router. Navigation, language, data status."""
+from pathlib import Path
+
 import streamlit as st
 
 from ui import bootstrap, layout, queries
@@ -12,10 +14,18 @@ try:
 except Exception as e:  # the page must explain, never show a traceback
     st.error(t("error.demo_build", lang, error=f"{type(e).__name__}: {e}"))
 
+# (file, title key, url path): the pages in navigation order
 PAGES = [
-    st.Page("pages/overview.py", title=t("nav.overview", lang), url_path="ringkasan", default=True),
+    ("pages/overview.py", "nav.overview", "overview"),
+    ("pages/regencies.py", "nav.regencies", "regencies"),
+    ("pages/sectors.py", "nav.sectors", "sectors"),
+    ("pages/tiers.py", "nav.tiers", "tiers"),
+    ("pages/claims.py", "nav.claims", "claims"),
+    ("pages/data_quality.py", "nav.data_quality", "data_quality"),
 ]
-nav = st.navigation(PAGES)
+HERE = Path(__file__).resolve().parent
+nav = st.navigation([st.Page(f, title=t(key, lang), url_path=url, default=(i == 0))
+                     for i, (f, key, url) in enumerate(PAGES) if (HERE / f).exists()])
 st.sidebar.markdown(f"### {t('app.title', lang)}")
 st.sidebar.caption(t("app.subtitle", lang))
 layout.language_switch()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -90,10 +91,22 @@ def find_header(rows: list[list[str]], kind: str | None, mapping: dict[str, str]
 
 def map_columns(headers: list[str], kind: str, mapping: dict[str, str]) -> tuple[dict[str, str], list[str]]:
     idx = alias_index(CONTRACTS[kind])
-    cols, ignored = {}, []
+    names = [f.name for f in CONTRACTS[kind].fields]
     for h in headers:
-        target = mapping.get(norm_header(h)) or idx.get(norm_header(h))
+        target = mapping.get(norm_header(h))
+        if target and target not in names:
+            raise LoadError(f"--map \"{h}={target}\": a {kind} file has no field '{target}'. "
+                            f"Its fields are: {', '.join(names)}.")
+    cols, ignored = {}, []
+    for h in headers:  # a header mapped with --map wins over one recognised by its alias
+        target = mapping.get(norm_header(h))
         if target and target not in cols:
+            cols[target] = h
+    for h in headers:
+        target = idx.get(norm_header(h))
+        if h in cols.values():
+            continue
+        if target and target not in cols and norm_header(h) not in mapping:
             cols[target] = h
         elif str(h).strip():
             ignored.append(str(h))
@@ -102,14 +115,37 @@ def map_columns(headers: list[str], kind: str, mapping: dict[str, str]) -> tuple
         expected = "; ".join(f"{f} (e.g. {', '.join(repr(a) for a in CONTRACTS[kind].field(f).aliases[:3])})"
                              for f in missing)
         raise LoadError(f"Missing required column(s) for a {kind} file: {expected}. "
-                        f"Found: {', '.join(map(str, headers))}. "
+                        f"Expected (required): {', '.join(CONTRACTS[kind].required)}. "
+                        f"Found: {', '.join(str(h) for h in headers if str(h).strip())}. "
                         "Map a header with --map \"Header=field\".")
     return cols, ignored
 
 
-def not_recognised(path: Path, first: list[str]) -> LoadError:
+def not_recognised(path: Path, first: list[str], rows: list[list[str]] = (), mapping=None) -> LoadError:
+    """No row has every required field of a kind. When a row fits a kind in part
+    (two fields or more), the error lists what that kind expects and what was found."""
+    close = closest(rows, mapping or {})
+    if close:
+        try:
+            map_columns(*close, mapping or {})
+        except LoadError as e:
+            return LoadError(f"{path.name}: {e}")
     return LoadError(f"{path.name}: no header row recognised in the first {HEADER_SCAN_ROWS} rows "
                      f"(first row: {', '.join(map(str, first[:8]))}). Use --kind and --map.")
+
+
+def closest(rows: list[list[str]], mapping: dict[str, str]) -> tuple[list[str], str] | None:
+    """(header row, kind) with the fewest missing required fields, among rows matching 2+ fields."""
+    best = None
+    for row in rows[:HEADER_SCAN_ROWS]:
+        headers = [c for c in row if c]
+        mapped = [mapping.get(norm_header(h), h) for h in headers]
+        for k, c in CONTRACTS.items():
+            req, n = score(mapped, c)
+            rank = (req - len(c.required), n)
+            if n >= 2 and (best is None or rank > best[0]):
+                best = (rank, [h.strip() for h in row], k)
+    return (best[1], best[2]) if best else None
 
 
 def extract(con, path: Path, kind: str | None, mapping: dict[str, str]) -> Extracted:
@@ -129,22 +165,31 @@ def create_raw(con, headers: list[str], select_cols: str, source: str, params=No
 
 def extract_csv(con, path: Path, kind, mapping) -> Extracted:
     enc = sniff_encoding(path)
-    if enc == "cp1252":
-        path = transcode(path)
-        enc = "utf-8"
+    delim = sniff_delimiter(head_lines(path, enc))
+    if enc != "cp1252" and not has_empty_lines(path):
+        return read_csv_text(con, path, path, enc, delim, kind, mapping)
+    copy = transcode(path, enc, delim)
+    try:  # the copy holds the file's personal data: never leave it behind
+        return read_csv_text(con, path, copy, "utf-8", delim, kind, mapping)
+    finally:
+        copy.unlink(missing_ok=True)
+
+
+def read_csv_text(con, original: Path, path: Path, enc: str, delim: str, kind, mapping) -> Extracted:
     lines = head_lines(path, enc)
-    delim = sniff_delimiter(lines)
     rows = list(csv.reader(io.StringIO("".join(lines)), delimiter=delim))
     found = find_header(rows, kind, mapping)
     if not found:
-        raise not_recognised(path, rows[0] if rows else [])
+        raise not_recognised(original, rows[0] if rows else [], rows, mapping)
     hi, kind = found
     headers = [h.replace("\ufeff", "").strip() for h in rows[hi]]
     cols, ignored = map_columns(headers, kind, mapping)
     names = [f"c{i}" for i in range(len(headers))]
     skip = sum(1 for _ in lines[: hi + 1])
-    src = ("read_csv($p, delim=$d, header=false, skip=$s, all_varchar=true, quote='\"', "
-           "null_padding=true, strict_mode=false, ignore_errors=false, "
+    # no sniffing (ragged rows defeat it), one thread (quoted line breaks with
+    # null_padding need it; the row numbers follow the file); as fast here
+    src = ("read_csv($p, delim=$d, header=false, skip=$s, all_varchar=true, quote='\"', escape='\"', "
+           "auto_detect=false, parallel=false, null_padding=true, strict_mode=false, ignore_errors=false, "
            f"columns={{{', '.join(repr(n) + ': ' + repr('VARCHAR') for n in names)}}})")
     sel = ", ".join([f"(row_number() over () + {hi + 1})::bigint as _row, null::varchar as _sheet"] +
                     [f'{n} as "{h}"' for n, h in zip(names, headers) if h in cols.values()])
@@ -152,12 +197,34 @@ def extract_csv(con, path: Path, kind, mapping) -> Extracted:
     return finish(con, kind, cols, ignored)
 
 
-def transcode(path: Path) -> Path:
-    tmp = Path(tempfile.mkstemp(suffix=".csv", prefix="sejuta-")[1])
-    with path.open(encoding="cp1252", errors="replace", newline="") as src, \
+def has_empty_lines(path: Path) -> bool:
+    """DuckDB's CSV reader skips empty lines, which would shift every later row
+    number; such a file is read through a copy where they hold delimiters."""
+    tail = b""
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 24), b""):
+            block = tail + chunk
+            if b"\n\n" in block or b"\n\r\n" in block or b"\r\r" in block:
+                return True
+            tail = block[-2:]
+    return False
+
+
+def transcode(path: Path, encoding: str, delim: str) -> Path:
+    """A UTF-8 copy (from Windows-1252 when so encoded) whose empty lines (outside
+    quotes) become a line of one delimiter: a blank row that keeps the numbering."""
+    fd, name = tempfile.mkstemp(suffix=".csv", prefix="sejuta-")
+    os.close(fd)
+    tmp = Path(name)
+    quoted = False
+    with path.open(encoding=encoding, errors="replace", newline="") as src, \
             tmp.open("w", encoding="utf-8", newline="") as dst:
-        for chunk in iter(lambda: src.read(1 << 22), ""):
-            dst.write(chunk)
+        for line in src:
+            body = line.rstrip("\r\n")
+            if not body and not quoted:
+                line = delim + line
+            quoted ^= body.count('"') % 2 == 1
+            dst.write(line)
     return tmp
 
 
@@ -188,11 +255,12 @@ def extract_xlsx(con, path: Path, kind, mapping) -> Extracted:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as e:  # openpyxl raises many types for a bad file
         raise LoadError(f"{path.name}: not a readable Excel workbook ({type(e).__name__}).") from None
-    parts, notes, first = [], [], []
+    parts, notes, first, heads = [], [], [], []
     for ws in wb.worksheets:
         it = ws.iter_rows(values_only=True)
         head = [[cell_text(v) or "" for v in row] for _, row in zip(range(HEADER_SCAN_ROWS), it)]
         first = first or (head[0] if head else [])
+        heads += head
         found = find_header(head, kind, mapping)
         if not found:
             notes.append(f"sheet '{ws.title}' skipped: no header row")
@@ -202,7 +270,7 @@ def extract_xlsx(con, path: Path, kind, mapping) -> Extracted:
         parts.append((ws.title, hi, head, it))
     if not parts:
         wb.close()
-        raise not_recognised(path, first)
+        raise not_recognised(path, first, heads, mapping)
     result = load_sheets(con, parts, kind, mapping)
     wb.close()
     result.notes += notes
@@ -210,13 +278,23 @@ def extract_xlsx(con, path: Path, kind, mapping) -> Extracted:
 
 
 def load_sheets(con, parts, kind, mapping) -> Extracted:
-    headers = [h.strip() for h in parts[0][2][parts[0][1]]]
-    cols, ignored = map_columns(headers, kind, mapping)
+    """Rows of every sheet with a header row, one table; each sheet's own header
+    row maps to the fields (sheets may spell or order their headers differently)."""
+    cols, ignored, per_sheet = {}, [], []
+    for title, hi, head, _ in parts:
+        try:
+            sheet_cols, sheet_ignored = map_columns([h.strip() for h in head[hi]], kind, mapping)
+        except LoadError as e:
+            raise LoadError(f"sheet '{title}': {e}") from None
+        per_sheet.append(sheet_cols)
+        ignored += [h for h in sheet_ignored if h not in ignored]
+        for f, h in sheet_cols.items():
+            cols.setdefault(f, h if h not in cols.values() else f)
     data = {h: [] for h in cols.values()}
     rows, sheets = [], []
-    for title, hi, head, it in parts:
+    for (title, hi, head, it), sheet_cols in zip(parts, per_sheet):
         sheet_headers = [h.strip() for h in head[hi]]
-        pos = {h: sheet_headers.index(h) for h in cols.values() if h in sheet_headers}
+        pos = {h: sheet_headers.index(sheet_cols[f]) for f, h in cols.items() if f in sheet_cols}
         for rn, row in enumerate(_chain(head[hi + 1:], it), start=hi + 2):
             row = list(row)
             rows.append(rn)
@@ -240,13 +318,15 @@ def _chain(first_rows, rest):
 
 def extract_parquet(con, path: Path, kind, mapping) -> Extracted:
     try:
-        con.execute("create or replace temp view _pq as select * from read_parquet($p)", {"p": str(path)})
+        # a view cannot take a prepared parameter: the path goes in as a quoted literal
+        quoted = "'" + str(path).replace("'", "''") + "'"
+        con.execute(f"create or replace temp view _pq as select * from read_parquet({quoted})")
         headers = [d[0] for d in con.execute("select * from _pq limit 0").description]
     except Exception as e:
         raise LoadError(f"{path.name}: not a readable Parquet file ({str(e).splitlines()[0]}).") from None
     k = detect_kind(headers, kind, mapping)
     if not k:
-        raise not_recognised(path, headers)
+        raise not_recognised(path, headers, [headers], mapping)
     cols, ignored = map_columns(headers, k, mapping)
     sel = ", ".join(["row_number() over ()::bigint + 1 as _row, null::varchar as _sheet"] +
                     [f'"{h}"::varchar as "{h}"' for h in cols.values()])

@@ -57,10 +57,10 @@ def insert_sql(ex: Extracted) -> str:
 
 
 def masked_nik() -> str:
-    return ("case when nik_raw is null then null when length(nik) >= 8 and nik_reason is null "
+    """Never the NIK in clear, not even a malformed one ('5302-0101-...', 17 digits)."""
+    return ("case when nik_raw is null then null when nik_reason is null "
             "then left(nik, 6) || repeat('*', length(nik) - 6) "
-            "when regexp_full_match(nik, '[0-9]{8,}') then left(nik, 4) || repeat('*', length(nik) - 4) "
-            "else nik_raw end")
+            "else nik_mask(nik_raw) end")
 
 
 def quarantine_sql(ex: Extracted) -> str:

@@ -38,8 +38,12 @@ def build_lookups(con, ex: Extracted) -> None:
         if ftype in PARSER:
             sql = f"select v, {PARSER[ftype]} as val from {distinct}"
         elif ftype == "regency":
-            sql = (f"select d.v, k.kemendagri_code as val, k.key is not null as known from {distinct} d "
-                   "left join ref_regency_key k on k.key = norm_key(d.v)")
+            # the spelling as written, else without a 'Kab.'/'Kabupaten' prefix ('Kab. TTS', 'Kab. Mabar')
+            sql = (f"select d.v, coalesce(k.kemendagri_code, case when k.key is null then p.kemendagri_code end) as val, "
+                   f"k.key is not null or p.key is not null as known from {distinct} d "
+                   "left join ref_regency_key k on k.key = norm_key(d.v) "
+                   "left join ref_regency_key p on p.key = regexp_replace(norm_key(d.v), '^(kabupaten|kab) ', '') "
+                   "and p.key <> norm_key(d.v)")
         elif ftype in ALIASED:
             sql = (f"select d.v, arg_max(a.code, length(a.alias)) as val from {distinct} d "
                    f"left join {ALIASED[ftype]} a on norm_key(d.v) = a.alias "
@@ -115,7 +119,7 @@ def reason_sql(ex: Extracted) -> str:
         label = lit(h)
         if f.type == "nik":
             whens.append(("nik_reason is not null", "nik_reason",
-                          f"{label} || ' ' || coalesce('''' || nik_raw || '''', 'empty') || ' is not a 16-digit NIK'"))
+                          f"{label} || ' ' || coalesce('''' || nik_mask(nik_raw) || '''', 'empty') || ' is not a 16-digit NIK'"))
             continue
         if f.required:
             whens.append((f"{f.name}_raw is null", lit(f.name.upper() + "_MISSING"), f"{label} || ' is empty'"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 import duckdb
+import pyarrow as pa
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -24,7 +25,7 @@ MONTHS_ID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
 ABBR_ID = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 
-FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +41,18 @@ def con():
 
 
 def one(con, fn: str, value):
-    return con.execute(f"select {fn}($v)", {"v": value}).fetchone()[0]
+    return con.execute(f"select {fn}($v)", {"v": value}).fetchall()[0][0]
+
+
+def many(con, fn: str, values: list) -> list:
+    """One query for a batch: binding the larger macros costs ~20 ms per query."""
+    return con.execute(f"select [{fn}(x) for x in $v::varchar[]]", {"v": values}).fetchall()[0][0]
+
+
+def check_all(con, fn: str, pairs: list[tuple[str, object]]) -> None:
+    got = many(con, fn, [text for text, _ in pairs])
+    wrong = [(text, want, g) for (text, want), g in zip(pairs, got) if g != want]
+    assert not wrong, wrong[:5]
 
 
 def indonesian_thousands(n: int) -> str:
@@ -66,20 +78,39 @@ def written_dates(d: dt.date) -> list[str]:
     ]
 
 
-@FAST
-@given(d=dates)
-def test_parse_date_round_trips(con, d):
-    for text in written_dates(d):
-        assert one(con, "parse_date", text) == d, text
+def two_digit_year(d: dt.date) -> str:
+    return f"{d.day:02d}-{ABBR_ID[d.month - 1]}-{d.year % 100:02d}"      # 14-Agu-20
 
 
 @FAST
-@given(d=st.dates(min_value=dt.date(1969, 1, 1), max_value=dt.date(2068, 12, 31)))
-def test_parse_date_two_digit_year(con, d):
-    # '14-Agu-20': a two-digit year is read in the window 1969..2068 (the POSIX
-    # pivot): 69..99 -> 19xx, 00..68 -> 20xx.
-    text = f"{d.day:02d}-{ABBR_ID[d.month - 1]}-{d.year % 100:02d}"
-    assert one(con, "parse_date", text) == d, text
+@given(ds=st.lists(dates, min_size=1, max_size=30))
+def test_parse_date_round_trips(con, ds):
+    check_all(con, "parse_date", [(text, d) for d in ds for text in written_dates(d)])
+
+
+@FAST
+@given(ds=st.lists(st.dates(min_value=dt.date(1969, 1, 1), max_value=dt.date(2068, 12, 31)), min_size=1, max_size=30))
+def test_parse_date_two_digit_year(con, ds):
+    # a two-digit year is read in the window 1969..2068 (the POSIX pivot):
+    # 69..99 -> 19xx, 00..68 -> 20xx
+    check_all(con, "parse_date", [(two_digit_year(d), d) for d in ds])
+
+
+def test_parse_date_every_day_1950_to_2099(con):
+    """Exhaustive, beside the sampled properties: 54,787 days x every written form."""
+    day, pairs = dt.date(1950, 1, 1), []
+    while day <= dt.date(2099, 12, 31):
+        pairs += [(text, day) for text in written_dates(day)]
+        if dt.date(1969, 1, 1) <= day <= dt.date(2068, 12, 31):
+            pairs.append((two_digit_year(day), day))
+        day += dt.timedelta(days=1)
+    con.register("_days", pa.table({"v": [p[0] for p in pairs], "want": pa.array([p[1] for p in pairs], pa.date32())}))
+    try:
+        wrong = con.execute("select v, want, parse_date(v) from _days "
+                            "where parse_date(v) is distinct from want limit 5").fetchall()
+    finally:
+        con.unregister("_days")
+    assert not wrong
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -112,13 +143,21 @@ def test_parse_date_examples(con, text, expected):
 months = st.builds(lambda y, m: dt.date(y, m, 1), st.integers(1950, 2099), st.integers(1, 12))
 
 
+def written_months(m: dt.date) -> list[str]:
+    return [f"{m.year}-{m.month:02d}", f"{m.month:02d}/{m.year}", f"{m.month}/{m.year}",
+            f"{MONTHS_ID[m.month - 1]} {m.year}", f"{MONTHS_ID[m.month - 1].upper()} {m.year}",
+            f"{ABBR_ID[m.month - 1]} {m.year}", f"{m.year}{m.month:02d}", m.isoformat()]
+
+
 @FAST
-@given(m=months)
-def test_parse_month_round_trips(con, m):
-    for text in [f"{m.year}-{m.month:02d}", f"{m.month:02d}/{m.year}", f"{m.month}/{m.year}",
-                 f"{MONTHS_ID[m.month - 1]} {m.year}", f"{MONTHS_ID[m.month - 1].lower()} {m.year}",
-                 f"{m.year}{m.month:02d}", m.isoformat()]:
-        assert one(con, "parse_month", text) == m, text
+@given(ms=st.lists(months, min_size=1, max_size=30))
+def test_parse_month_round_trips(con, ms):
+    check_all(con, "parse_month", [(text, m) for m in ms for text in written_months(m)])
+
+
+def test_parse_month_every_month_1950_to_2099(con):
+    check_all(con, "parse_month", [(text, dt.date(y, mo, 1)) for y in range(1950, 2100) for mo in range(1, 13)
+                                   for text in written_months(dt.date(y, mo, 1))])
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -138,11 +177,11 @@ def test_parse_month_examples(con, text, expected):
 # --- money -------------------------------------------------------------------------
 
 @FAST
-@given(n=st.integers(0, 10**13))
-def test_parse_money_round_trips(con, n):
-    for text in [f"Rp {indonesian_thousands(n)}", f"Rp{indonesian_thousands(n)}", f"Rp. {indonesian_thousands(n)}",
-                 f"{indonesian_thousands(n)},00", str(n), f"{n:,}.00", f"{n}.0"]:
-        assert one(con, "parse_money", text) == n, text
+@given(ns=st.lists(st.integers(0, 10**13), min_size=1, max_size=30))
+def test_parse_money_round_trips(con, ns):
+    check_all(con, "parse_money", [(text, n) for n in ns for text in [
+        f"Rp {indonesian_thousands(n)}", f"Rp{indonesian_thousands(n)}", f"Rp. {indonesian_thousands(n)}",
+        f"{indonesian_thousands(n)},00", str(n), f"{n:,}.00", f"{n}.0"]])
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -167,27 +206,47 @@ digits = st.text(alphabet="0123456789", min_size=16, max_size=16)
 
 
 @FAST
-@given(nik=digits)
-def test_nik_reason_accepts_16_digits(con, nik):
-    assert one(con, "nik_reason", nik) is None
-    assert one(con, "nik_reason", "'" + nik) is None          # Excel text marker
-    assert one(con, "nik_text", " " + nik + " ") == nik
+@given(niks=st.lists(digits, min_size=1, max_size=30))
+def test_nik_reason_accepts_16_digits(con, niks):
+    check_all(con, "nik_reason", [(text, None) for n in niks for text in [n, "'" + n, f" {n} ", f"{n}.0"]])
+    check_all(con, "nik_text", [(f"'{n} ", n) for n in niks])
 
 
 @FAST
-@given(nik=st.text(alphabet="0123456789", min_size=15, max_size=15), extra=st.sampled_from("0123456789"))
-def test_nik_reason_rejects_lost_or_extra_digits(con, nik, extra):
-    assert one(con, "nik_reason", nik) == "NIK_TOO_SHORT"
-    assert one(con, "nik_reason", nik + extra + extra) == "NIK_TOO_LONG"
+@given(niks=st.lists(st.text(alphabet="0123456789", min_size=15, max_size=15), min_size=1, max_size=30),
+       extra=st.sampled_from("0123456789"))
+def test_nik_reason_rejects_lost_or_extra_digits(con, niks, extra):
+    check_all(con, "nik_reason", [(n, "NIK_TOO_SHORT") for n in niks] +
+              [(n + extra + extra, "NIK_TOO_LONG") for n in niks])
 
 
 @FAST
-@given(nik=digits)
-def test_nik_reason_rejects_scientific_notation(con, nik):
+@given(niks=st.lists(digits, min_size=1, max_size=30))
+def test_nik_reason_rejects_scientific_notation(con, niks):
     # what Excel shows for a NIK kept as a number: '5.30101E+15' (digits lost)
-    for text in [f"{int(nik[:1] or 5)}.{nik[1:6]}E+15", f"{float(nik):.5E}", f"{float(nik):.14e}",
-                 f"{int(nik[:1])},{nik[1:6]}E+15"]:
-        assert one(con, "nik_reason", text) == "NIK_EXCEL_SCIENTIFIC", text
+    check_all(con, "nik_reason", [(text, "NIK_EXCEL_SCIENTIFIC") for n in niks for text in [
+        f"{n[0]}.{n[1:6]}E+15", f"{float(n):.5E}", f"{float(n):.14e}", f"{n[0]},{n[1:6]}E+15"]])
+
+
+@FAST
+@given(texts=st.lists(st.one_of(digits, st.text(alphabet="0123456789-. E+',", max_size=25)), min_size=1, max_size=30))
+def test_nik_mask_keeps_at_most_six_digits(con, texts):
+    """What the quarantine may show of a rejected NIK: its shape, and no more than the
+    first six digits (province, regency, district)."""
+    for raw, masked in zip(texts, many(con, "nik_mask", texts)):
+        assert len(masked) == len(raw)
+        assert sum(ch in "0123456789" for ch in masked) <= 6
+        assert [ch for ch in masked if ch not in "0123456789*"] == [ch for ch in raw if ch not in "0123456789"]
+
+
+@pytest.mark.parametrize("text, masked", [
+    ("5302-0101-9000-01", "5302-01**-****-**"),
+    ("5.302010101E+15", "5.30201****E+**"),
+    ("53020101019000044", "530201***********"),
+    ("NIK 5302010101900001", "NIK 530201**********"),
+])
+def test_nik_mask_examples(con, text, masked):
+    assert one(con, "nik_mask", text) == masked
 
 
 @pytest.mark.parametrize("text, reason", [
@@ -218,6 +277,10 @@ def regency_spellings() -> list[tuple[str, str]]:
         out += [(r.bps_code, r.kemendagri_code), (r.kemendagri_code, r.kemendagri_code),
                 (r.name.upper(), r.kemendagri_code), (r.name, r.kemendagri_code), (r.label, r.kemendagri_code)]
         out += [(a, r.kemendagri_code) for a in r.aliases.split("|") if a]
+        if not r.name.startswith("Kota"):     # 'Kab. TTS', 'KAB SBD', 'Kabupaten Mabar'
+            out += [(f"Kab. {r.label}", r.kemendagri_code), (f"KAB {r.label.upper()}", r.kemendagri_code)]
+            out += [(f"Kabupaten {a}", r.kemendagri_code) for a in r.aliases.split("|")
+                    if a and not a.lower().startswith(("kab", "kota"))]
     return out
 
 
@@ -249,7 +312,8 @@ def test_regency_examples(con, text, expected):
 
 # --- any text: a value or NULL, never an error -------------------------------------
 
-PARSERS = ["parse_date", "parse_month", "parse_money", "parse_small_int", "nik_reason", "nik_text", "norm_key"]
+PARSERS = ["parse_date", "parse_month", "parse_money", "parse_small_int", "nik_reason", "nik_text", "norm_key",
+           "nik_mask"]
 
 messy = st.one_of(
     st.text(max_size=40),
@@ -259,22 +323,23 @@ messy = st.one_of(
 )
 
 
-@settings(max_examples=200, deadline=None)
-@given(text=messy)
-def test_parsers_never_raise(con, text):
-    values = con.execute(f"select {', '.join(f'{p}($v)' for p in PARSERS)}", {"v": text}).fetchone()
-    date, month, money, small, reason = values[:5]
-    assert date is None or dt.date(1900, 1, 1) <= date <= dt.date(2100, 12, 31)
-    assert month is None or month.day == 1
-    assert money is None or isinstance(money, int)
-    assert small is None or isinstance(small, int)
-    assert reason is None or reason.startswith("NIK_")
+@settings(max_examples=100, deadline=None)
+@given(texts=st.lists(messy, min_size=1, max_size=25))
+def test_parsers_never_raise(con, texts):
+    rows = con.execute(f"select {', '.join(f'{p}(v)' for p in PARSERS)} from unnest($v::varchar[]) t(v)",
+                       {"v": texts}).fetchall()
+    assert len(rows) == len(texts)
+    for date, month, money, small, reason, *_ in rows:
+        assert date is None or dt.date(1900, 1, 1) <= date <= dt.date(2100, 12, 31)
+        assert month is None or month.day == 1
+        assert money is None or isinstance(money, int)
+        assert small is None or isinstance(small, int)
+        assert reason is None or reason.startswith("NIK_")
 
 
 @settings(max_examples=100, deadline=None)
 @given(texts=st.lists(st.text(max_size=30), min_size=1, max_size=8))
 def test_regency_lookup_never_raises(con, texts):
     found = regency_lookup(con, texts)
-    stripped = {t.strip() for t in texts if t.strip()}
-    assert set(found) == stripped
+    assert len(found) <= len(set(texts))
     assert all(code is None or code.startswith("53.") for code, _ in found.values())

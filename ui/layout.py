@@ -35,10 +35,23 @@ def status_line(status: dict, lg: str) -> str:
     return " · ".join(parts)
 
 
+def leave_pages_directory_mode() -> None:
+    """The first run after the server starts, Streamlit treats pages/ as a folder of
+    stand-alone pages (its older multipage mode) until app.py calls st.navigation.
+    A link that opens a page directly would then run the page without app.py (no
+    language switch, no navigation). Switch that mode off and rerun through app.py;
+    url paths equal the file names, so the same page opens."""
+    from streamlit.runtime.pages_manager import PagesManager
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def guarded(page):
     """Run a page body; expected problems become a warning with what to do."""
     @functools.wraps(page)
     def wrapper():
+        leave_pages_directory_mode()
         lg = lang()
         try:
             page(lg)

@@ -24,14 +24,14 @@ create or replace macro month_words_to_num(v) as
     '\b(desember|december|des|dec)\b', '12', 'g');
 
 -- '14/08/2020', '14-08-2020', '14.08.2020', '2020-08-14', '2020-08-14 00:00:00',
--- '14 Agustus 2020', '14-Agu-20', Excel serial day numbers (20000-80000)
+-- '14 Agustus 2020', '14-Agu-20', Excel serial day numbers (5 digits, a time fraction allowed)
 create or replace macro date_slashes(s) as
     regexp_replace(month_words_to_num(regexp_replace(lower(trim(s::varchar)),
         '[ t]\d{1,2}[:.]\d{2}([:.]\d{2}(\.\d+)?)?$', '')), '[\s\-./]+', '/', 'g');
 
 create or replace macro parse_date_raw(s) as (
     case
-        when regexp_full_match(trim(s::varchar), '\d{5}(\.0+)?')
+        when regexp_full_match(trim(s::varchar), '\d{5}(\.\d+)?')
             then date '1899-12-30' + cast(floor(trim(s::varchar)::double) as integer)
         when regexp_full_match(date_slashes(s), '\d{1,2}/\d{1,2}/\d{4}')
             then try_strptime(date_slashes(s), '%d/%m/%Y')::date
@@ -67,11 +67,13 @@ create or replace macro parse_month(s) as (
 create or replace macro money_text(s) as
     regexp_replace(lower(trim(s::varchar)), '(rp\.?|idr|\s)', '', 'g');
 
+-- Grouped amounts have at most four groups after the first (15 digits), like
+-- the 15 plain digits: a longer number is NULL (AMOUNT_INVALID), not a cast error.
 create or replace macro parse_money(s) as (
     case
-        when regexp_full_match(money_text(s), '-?\d{1,3}(\.\d{3})+(,\d{1,2})?')
+        when regexp_full_match(money_text(s), '-?\d{1,3}(\.\d{3}){1,4}(,\d{1,2})?')
             then round(replace(replace(money_text(s), '.', ''), ',', '.')::decimal(20, 2))::bigint
-        when regexp_full_match(money_text(s), '-?\d{1,3}(,\d{3})+(\.\d{1,2})?')
+        when regexp_full_match(money_text(s), '-?\d{1,3}(,\d{3}){1,4}(\.\d{1,2})?')
             then round(replace(money_text(s), ',', '')::decimal(20, 2))::bigint
         when regexp_full_match(money_text(s), '-?\d{1,15}([.,]\d{1,2})?')
             then round(replace(money_text(s), ',', '.')::decimal(20, 2))::bigint
@@ -80,6 +82,13 @@ create or replace macro parse_money(s) as (
 -- NIK: digits only after removing spaces, a leading apostrophe and an Excel '.0'
 create or replace macro nik_text(s) as
     regexp_replace(regexp_replace(trim(s::varchar), '^''|\s', '', 'g'), '\.0+$', '');
+
+-- a NIK as the quarantine may show it: the first six digits (province, regency,
+-- district) kept and every later digit masked, whatever else the text holds
+-- ('5302-0101-9000-01' -> '5302-01**-****-**', '5.302010101E+15' -> '5.30201****E+**')
+create or replace macro nik_mask_head(s) as regexp_extract(s::varchar, '^(\D*(?:\d\D*){0,6})', 1);
+create or replace macro nik_mask(s) as
+    nik_mask_head(s) || regexp_replace(substr(s::varchar, length(nik_mask_head(s)) + 1), '\d', '*', 'g');
 
 create or replace macro nik_reason(s) as (
     case

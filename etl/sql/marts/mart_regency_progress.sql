@@ -29,8 +29,7 @@ joined as (
 final as (
     select j.*,
            case when target > 0 then round(100.0 * active_members / target, 2) else 0 end as attainment_pct,
-           (select max(tier) from cfg_tiers c
-             where active_members * 100.0 >= c.min_pct * j.target) as tier,
+           tier_of(active_members, j.target) as tier,
            active_members - active_members_3m_ago as change_3m,
            (select as_of_month from as_of) as as_of_month
     from joined j

@@ -1,0 +1,101 @@
+"""Query times of the claims and subsidies page (ui/queries.py, section "claims and
+subsidies") on a given warehouse: the median of several runs of each query's SQL on a plain
+read-only connection (no Streamlit cache). Prints figures; asserts nothing (tests do not time).
+
+    .venv/bin/python bench/bench_claims.py --warehouse data/warehouse.duckdb
+    .venv/bin/python bench/bench_claims.py --warehouse W --repeat 9 --show
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def page_calls(as_of: date, first: date, regency: str, scheme: str | None, year: int | None):
+    """The query calls one view of the claims page makes (default period: year to date),
+    plus the article's period (Jan-Aug 2020) and one regency selected."""
+    start, end = date(as_of.year, 1, 1), as_of
+    calls = [
+        ("claims_bounds", {}),
+        ("claims_by_programme", dict(start=start, end=end)),
+        ("claims_by_programme (Jan-Aug 2020)", dict(start=date(2020, 1, 1), end=date(2020, 8, 1))),
+        ("claims_by_programme (regency, BPU)", dict(start=start, end=end, regency=regency, segment="BPU")),
+        ("claims_monthly", dict(start=start, end=end)),
+        ("claims_by_regency", dict(start=start, end=end)),
+        ("loss_ratio", dict(start=start, end=end)),
+        ("loss_ratio (JKK)", dict(start=start, end=end, programme="JKK")),
+        ("claims_anomalies", dict(start=start, end=end)),
+        ("claims_anomalies (all months)", dict(start=first, end=end)),
+        ("claims_anomaly_counts", dict(start=start, end=end)),
+        ("claims_processing", dict(start=start, end=end)),
+        ("claims_processing (all months)", dict(start=first, end=end)),
+        ("claims_causes", dict(start=start, end=end)),
+        ("claims_causes (regency)", dict(start=start, end=end, regency=regency)),
+        ("subsidy_schemes", {}),
+        ("budget_years", {}),
+        ("budget_retention", {}),
+        ("budget_retention (by regency)", dict(by_regency=True)),
+    ]
+    if scheme:
+        calls.append(("subsidy_regencies", dict(scheme=scheme)))
+    if year:
+        calls.append(("budget_regencies", dict(year=year)))
+    return calls
+
+
+def main() -> None:
+    p = argparse.ArgumentParser()
+    p.add_argument("--warehouse", required=True, help="a built warehouse file (python -m etl demo)")
+    p.add_argument("--repeat", type=int, default=7)
+    p.add_argument("--show", action="store_true", help="print each result's first rows")
+    a = p.parse_args()
+
+    import duckdb
+    from ui import queries
+    con = duckdb.connect(a.warehouse, read_only=True)
+
+    def run(sql, **params):
+        t0 = time.perf_counter()
+        df = con.cursor().execute(sql, params).df()
+        run.ms += (time.perf_counter() - t0) * 1000
+        return df
+    run.ms = 0.0
+    queries.run = run
+
+    bounds = queries.claims_bounds().iloc[0]
+    as_of, first = bounds.as_of_month, bounds.first_month
+    schemes = queries.subsidy_schemes()
+    years = queries.budget_years()
+    members = con.execute("select count(*) from members").fetchone()[0]
+    print(f"warehouse {a.warehouse}: {members:,} members, "
+          f"{con.execute('select count(*) from claims').fetchone()[0]:,} claims, "
+          f"{con.execute('select count(*) from contributions').fetchone()[0]:,} contribution rows; "
+          f"as of {as_of:%Y-%m}")
+    calls = page_calls(as_of, first, "53.71", schemes.scheme.iloc[0] if len(schemes) else None,
+                       int(years.budget_year.max()) if len(years) else None)
+    worst = 0.0
+    for label, kwargs in calls:
+        fn = getattr(queries, label.split(" (")[0])
+        samples = []
+        for _ in range(a.repeat):
+            run.ms = 0.0
+            df = fn(**kwargs)
+            samples.append(run.ms)
+        ms = statistics.median(samples)
+        worst = max(worst, ms)
+        print(f"query {label:<40} {ms:7.1f} ms  {len(df):5d} rows  {'OK' if ms < 100 else 'OVER 100 ms'}")
+        if a.show:
+            print(df.head(5).to_string(), "\n")
+    print(f"slowest {worst:.1f} ms (target < 100 ms)")
+    con.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,178 @@
+"""AppTest of the claims and subsidies page on the hand-made fixture of test_claims_marts.py
+(as of Dec 2021; suppress_below 2 so most cells show, a cohort of 1 is hidden). Values are the
+ones a person reads on screen."""
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.helpers import FIXTURES, load_quiet, use_private_env
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+CLAIMS = FIXTURES / "claims"
+FILES = [CLAIMS / "peserta.csv", CLAIMS / "iuran.csv", CLAIMS / "klaim.csv", CLAIMS / "bsu.csv"]
+
+
+@pytest.fixture(scope="module")
+def env(tmp_path_factory):
+    mp = pytest.MonkeyPatch()
+    use_private_env(mp, tmp_path_factory.mktemp("claims_page"), suppress_below=2)
+    load_quiet(FILES, as_of="2021-12")
+    yield
+    mp.undo()
+
+
+def open_page(**query):
+    at = AppTest.from_file(APP, default_timeout=60)
+    for k, v in query.items():
+        at.query_params[k] = v
+    at.run()
+    at.switch_page("pages/claims.py")
+    for k, v in query.items():
+        at.query_params[k] = v
+    return at.run()
+
+
+def metric(at, starts):
+    return next(m for m in at.metric if m.label.startswith(starts))
+
+
+# AppTest does not expose a dataframe's key: each table is known by its columns
+TABLES = {
+    "programmes": ({"Program", "Porsi nilai"}, set()),
+    "loss": ({"Rasio klaim", "Iuran"}, set()),
+    "anomalies": ({"Skor robust"}, set()),
+    "processing": ({"Program", "Median (hari)"}, set()),
+    "budget": ({"Pembayar", "Pekerja-bulan"}, {"Kabupaten/Kota"}),
+    "retention": ({"Kohort"}, {"Kabupaten/Kota"}),
+    "retention_regency": ({"Kohort", "Kabupaten/Kota"}, set()),
+}
+
+
+def table(at, name):
+    has, lacks = TABLES[name]
+    found = [d.value for d in at.dataframe if has <= set(d.value.columns) and not lacks & set(d.value.columns)]
+    assert len(found) == 1, f"{len(found)} tables look like {name}"
+    return found[0]
+
+
+def test_year_to_date_against_last_year(env):
+    at = open_page()
+    assert not at.exception and not at.error
+    # 2021: JKK Rp 3 juta + JKM Rp 42 juta; 2020: Rp 16.6 juta -> +171.1%
+    head = metric(at, "Klaim dibayar, Jan 2021 – Des 2021")
+    assert head.value == "Rp 45,0 juta"
+    assert head.delta == "Jan 2020 – Des 2020: Rp 16,6 juta"
+    assert metric(at, "Kasus dibayar").value == "2"
+    assert metric(at, "Perubahan nilai dari tahun lalu").value == "+171,1%"
+    progs = table(at, "programmes").set_index("Program")
+    assert progs.loc["JKM · Jaminan Kematian", "Nilai klaim"] == "Rp 42.000.000"
+    assert progs.loc["JKM · Jaminan Kematian", "Porsi nilai"] == "93,3%"
+    assert progs.loc["JHT · Jaminan Hari Tua", "Nilai Jan 2020 – Des 2020"] == "Rp 11.600.000"
+    assert progs.loc["Jumlah", "Kasus"] == "2"
+
+
+def test_article_period_from_url(env):
+    at = open_page(**{"from": "2020-01", "to": "2020-08"})
+    head = metric(at, "Klaim dibayar, Jan 2020 – Agu 2020")
+    assert head.value == "Rp 16,6 juta"
+    assert head.delta == "Jan 2019 – Agu 2019: Rp 8,8 juta"
+    assert metric(at, "Kasus dibayar").value == "8"
+    assert metric(at, "Perubahan nilai dari tahun lalu").value == "+88,6%"   # 16.6 / 8.8 - 1
+
+
+def test_article_preset_button(env):
+    at = open_page()
+    at.button(key="claims_preset_article").click().run()
+    assert metric(at, "Klaim dibayar, Jan 2020 – Agu 2020").value == "Rp 16,6 juta"
+    assert at.query_params["from"] == "2020-01" and at.query_params["to"] == "2020-08"
+
+
+def test_slider_then_preset(env):
+    import datetime as dt
+    at = open_page()
+    at.select_slider(key="claims_period_0").set_range(dt.date(2021, 3, 1), dt.date(2021, 4, 1)).run()
+    assert metric(at, "Klaim dibayar, Mar 2021 – Apr 2021").value == "Rp 42,0 juta"   # the JKM claim only
+    at.button(key="claims_preset_ytd").click().run()
+    assert metric(at, "Klaim dibayar, Jan 2021 – Des 2021").value == "Rp 45,0 juta"
+
+
+def test_loss_ratio(env):
+    at = open_page(**{"from": "2020-01", "to": "2020-08"})
+    # all programmes: Rp 16.6 juta / (637,200 + 1,400,000) = 814.8%
+    assert metric(at, "Rasio klaim NTT").value == "814,8%"
+    loss = table(at, "loss").set_index("Kabupaten/Kota")
+    assert loss.loc["Kota Kupang", "Rasio klaim"] == "784,7%"       # 5,000,000 / 637,200
+    assert loss.loc["Kabupaten Kupang", "Iuran"] == "Rp 1.400.000"
+    assert loss.loc["Kabupaten Timor Tengah Selatan", "Rasio klaim"] == "–"
+    at.session_state["claims_loss_programme"] = "JKK"
+    at.run()
+    assert metric(at, "Rasio klaim NTT").value == "1.562,5%"           # 5,000,000 / 320,000
+    assert table(at, "loss").set_index("Kabupaten/Kota").loc["Kota Kupang", "Iuran"] == "Rp 320.000"
+
+
+def test_anomalies_listed_with_figures(env):
+    at = open_page(**{"from": "2020-01", "to": "2020-08"})
+    rows = table(at, "anomalies")
+    assert rows["Bulan"].tolist() == ["Jul 2020", "Agu 2020"]
+    first = rows.iloc[0]
+    assert first["Kabupaten/Kota"] == "Kabupaten Timor Tengah Selatan"
+    assert (first["Nilai klaim"], first["Median 24 bulan sebelumnya"], first["Skor robust"]) \
+        == ("Rp 5.000.000", "Rp 1.100.000", "26,3")
+    assert rows.iloc[1]["Arah"] == "Jauh di bawah biasanya"
+    # TTS Jan-Aug 2020 (8) + Kota Kupang Mar-Aug 2020 (6, after its first claim) can be scored
+    assert any("2 dari 14" in c.value for c in at.caption)
+
+
+def test_processing_time(env):
+    at = open_page(**{"from": "2020-01", "to": "2020-08"})
+    rows = table(at, "processing").set_index("Program")
+    assert rows.loc["JHT"].tolist() == ["7", "20", "60"]
+    assert rows.loc["JKK"].tolist() == ["1", "13", "13"]
+
+
+def test_regency_filter(env):
+    at = open_page(**{"from": "2020-01", "to": "2020-08"})
+    at.selectbox(key="claims_regency").set_value("53.71").run()
+    assert metric(at, "Klaim dibayar").value == "Rp 5,0 juta"
+    assert metric(at, "Kasus dibayar").value == "1"
+
+
+def test_subsidies_and_budget(env):
+    at = open_page()
+    assert metric(at, "Penerima · BSU 2020").value == "2"
+    assert metric(at, "Penerima · BSU 2020").delta == "tahap 1: 2 · tahap 2: 1"
+    assert metric(at, "Total disalurkan").value == "Rp 3,6 juta"
+    reach = metric(at, "Peserta memenuhi syarat yang terjangkau")
+    assert (reach.value, reach.delta) == ("50,0%", "1 dari 2 peserta")
+    assert any("Juni 2020" in c.value for c in at.caption)
+    budget = table(at, "budget")
+    prov = budget[budget["Pembayar"] == "APBD Provinsi"].iloc[0]
+    assert (prov["Pekerja"], prov["Pekerja-bulan"], prov["Iuran"], prov["Per pekerja-bulan"]) \
+        == ("3", "36", "Rp 604.800", "Rp 16.800")
+    assert metric(at, "Biaya per pekerja-bulan, 2021").value == "Rp 16.800"
+
+
+def test_retention(env):
+    at = open_page()
+    rows = table(at, "retention").set_index("Pembayar")
+    prov = rows.loc["APBD Provinsi"]
+    assert (prov["Kohort"], prov["3 bulan kemudian"], prov["6 bulan kemudian"], prov["12 bulan kemudian"]) \
+        == ("3", "33,3% (1)", "66,7% (2)", "belum teramati")
+    by_reg = table(at, "retention_regency").set_index("Pembayar")
+    assert by_reg.loc["APBDes / Dana Desa", "Kohort"] == "disembunyikan (< 2)"   # a cohort of 1
+    assert by_reg.loc["APBD Provinsi", "Kohort"] == "3"
+
+
+def test_english(env):
+    at = open_page(lang="en", **{"from": "2020-01", "to": "2020-08"})
+    assert metric(at, "Claims paid, Jan 2020 – Aug 2020").value == "Rp 16.6 million"
+    assert metric(at, "NTT loss ratio").value == "814.8%"
+
+
+def test_no_claims_loaded_says_what_to_do(monkeypatch, tmp_path):
+    use_private_env(monkeypatch, tmp_path)
+    load_quiet([FIXTURES / "mini" / "peserta.csv", FIXTURES / "mini" / "iuran.csv"], as_of="2024-06")
+    at = open_page()
+    assert not at.exception and not at.error
+    assert any("python -m etl load" in i.value for i in at.info)
