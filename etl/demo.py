@@ -248,10 +248,20 @@ def occupations(rng, n: int, groups: list[str], p=None) -> np.ndarray:
     return OCC_START[g] + (rng.random(n) * size).astype(np.int64)
 
 
+# How much more (or less) easily each sector's informal workers are reached than
+# average: an assumption of the demo (traders, drivers and town services are
+# nearer to BPJS offices and payment points than farmers, herders and fishers),
+# so that the sector page shows uneven coverage as real data would.
+REACH = {"pertanian": 0.85, "perkebunan": 0.75, "peternakan": 0.65, "perikanan": 0.8,
+         "industri_rumahan": 1.0, "perdagangan": 1.4, "transportasi": 1.8, "konstruksi": 1.2,
+         "jasa": 1.2, "lainnya": 1.0}
+
+
 def bpu_occupations(rng, n: int) -> np.ndarray:
-    """Sector mix from sectors.csv informal_share_est (B: agriculture ~60% of informal work)."""
+    """Sector mix: sectors.csv informal_share_est (B: agriculture ~60% of informal work)
+    weighted by REACH."""
     sec = pd.read_csv(DATA / "sectors.csv")
-    p = sec.informal_share_est.to_numpy()
+    p = sec.informal_share_est.to_numpy() * sec.sector_code.map(REACH).fillna(1.0).to_numpy()
     return occupations(rng, n, sec.sector_code.tolist(), p / p.sum())
 
 

@@ -6,6 +6,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -42,10 +43,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def app_server(demo_env):
-    """The dashboard served by streamlit on a free local port, on the small demo."""
-    env, _, _ = demo_env
+@contextlib.contextmanager
+def serve(env: dict):
+    """The dashboard served by streamlit on a free local port with `env` added."""
     port = free_port()
     proc = subprocess.Popen(
         [str(Path(os.sys.executable)), "-m", "streamlit", "run", str(ROOT / "app.py"),
@@ -53,16 +53,28 @@ def app_server(demo_env):
          "--browser.gatherUsageStats", "false"],
         cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
+    try:
+        wait_healthy(url, proc)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def wait_healthy(url: str, proc, seconds: int = 60) -> None:
+    deadline = time.time() + seconds
     while time.time() < deadline:
         try:
             if urllib.request.urlopen(url + "/_stcore/health", timeout=2).read() == b"ok":
-                break
+                return
         except OSError:
             time.sleep(0.3)
-    else:
-        proc.kill()
-        pytest.fail("streamlit did not become healthy within 60 s")
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
+    proc.kill()
+    pytest.fail(f"streamlit did not become healthy within {seconds} s")
+
+
+@pytest.fixture(scope="session")
+def app_server(demo_env):
+    """The dashboard on the small demo."""
+    with serve(demo_env[0]) as url:
+        yield url

@@ -180,6 +180,7 @@ def synthetic(con, villages: list[list[int]], no_village: list[int], no_district
         con.executemany("insert into int_member_spells values (?, ?, ?, 'BPU', date '2024-01-01', date '2024-06-01')",
                         spells)
     con.execute((SQL / "intermediate" / "int_tier_rule.sql").read_text())
+    con.execute((SQL / "intermediate" / "int_goal_segments.sql").read_text())
     con.execute((SQL / "marts" / "mart_area_progress.sql").read_text())
 
 

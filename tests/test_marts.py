@@ -82,3 +82,13 @@ def test_budget_paid_cohort_visible_by_payer(wh):
 def test_regency_targets_sum_to_province_goal(wh):
     assert query(wh, "select sum(target) from cfg_target where level = 'regency'") == [(1_000_000,)]
     assert query(wh, "select target from cfg_target where area_code = '53.02'") == [(4,)]
+
+
+def test_goal_segments_are_configuration(monkeypatch, tmp_path):
+    # counting PU too: the PU member E in Kab. Kupang joins the headline
+    wh = use_private_env(monkeypatch, tmp_path, goal_segments="BPU,PU")
+    load_quiet([MINI / "peserta.csv", MINI / "iuran.csv"], as_of="2024-06")
+    assert query(wh, "select n_active, n_registered from mart_province_monthly "
+                     "where month = date '2024-06-01'") == [(4, 6)]
+    assert query(wh, "select active_members from mart_regency_progress "
+                     "where regency_kemendagri_code = '53.01'") == [(1,)]

@@ -3,16 +3,11 @@ the geographic map from the real boundary file, 22 regions drawn each, nothing f
 outside 127.0.0.1, screenshots saved to tests/artifacts/.
 A link opened straight to the page (as sent by WhatsApp) must not raise Streamlit's
 "Page not found" dialog: app.py keeps each url_path equal to its file name for that."""
-import os
-import subprocess
-import time
-import urllib.request
-from pathlib import Path
 
 import duckdb
 import pytest
 
-from tests.conftest import ARTIFACTS, ROOT, free_port
+from tests.conftest import ARTIFACTS, ROOT, serve
 from ui import fmt
 
 REAL_BOUNDARIES = ROOT.parent / "shared" / "geo" / "ntt_regencies.geojson"
@@ -53,26 +48,8 @@ def geo_server(demo_env):
     if not REAL_BOUNDARIES.exists():
         pytest.skip("real boundary file ../shared/geo/ntt_regencies.geojson is not present on this machine")
     env, _, _ = demo_env
-    port = free_port()
-    proc = subprocess.Popen(
-        [str(Path(os.sys.executable)), "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env={**os.environ, **env, "SEJUTA_BOUNDARY_FILE": str(REAL_BOUNDARIES)},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            if urllib.request.urlopen(url + "/_stcore/health", timeout=2).read() == b"ok":
-                break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        pytest.fail("streamlit did not become healthy within 60 s")
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
+    with serve({**env, "SEJUTA_BOUNDARY_FILE": str(REAL_BOUNDARIES)}) as url:
+        yield url
 
 
 def test_tile_map(page, app_server, demo_env):

@@ -20,8 +20,7 @@ with
 as_of as (select as_of_month from int_as_of),
 threshold as (select coalesce(max(try_cast(value as integer)), 5) as k
               from cfg_settings where key = 'suppress_below'),
-goal as (select unnest(string_split(upper(replace(value, ' ', '')), ',')) as segment_code
-         from cfg_settings where key = 'goal_segments'),
+goal as (select segment_code from int_goal_segments),
 active_spells as (
     select s.regency_code, s.district_code, s.village_code
     from int_member_spells s

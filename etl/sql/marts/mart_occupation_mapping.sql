@@ -11,8 +11,7 @@ create or replace table mart_occupation_mapping as
 with
 threshold as (select coalesce(max(try_cast(value as integer)), 5) as k
               from cfg_settings where key = 'suppress_below'),
-goal as (select unnest(string_split(upper(replace(value, ' ', '')), ',')) as segment_code
-         from cfg_settings where key = 'goal_segments'),
+goal as (select segment_code from int_goal_segments),
 normalised as (
     select sector_code, nullif(norm_key(occupation_text), '') as occupation_norm,
            segment_code in (select segment_code from goal) as is_goal

@@ -2,8 +2,7 @@
 -- counting toward the goal (cfg_settings.goal_segments); per-segment columns beside them.
 create or replace table mart_province_monthly as
 with
-goal as (select unnest(string_split(upper(replace(value, ' ', '')), ',')) as segment_code
-         from cfg_settings where key = 'goal_segments'),
+goal as (select segment_code from int_goal_segments),
 monthly as (
     select m.*, m.segment_code in (select segment_code from goal) as is_goal
     from mart_regency_monthly m

@@ -8,8 +8,7 @@
 --   the first 3 months).
 create or replace table mart_regency_goal_monthly as
 with
-goal as (select unnest(string_split(upper(replace(value, ' ', '')), ',')) as segment_code
-         from cfg_settings where key = 'goal_segments'),
+goal as (select segment_code from int_goal_segments),
 goal_monthly as (
     select month, regency_code, sum(n_active) as n_active, sum(n_registered) as n_registered,
            sum(n_new) as n_new

@@ -4,8 +4,7 @@
 create or replace table mart_regency_progress as
 with
 as_of as (select as_of_month from int_as_of),
-goal as (select unnest(string_split(upper(replace(value, ' ', '')), ',')) as segment_code
-         from cfg_settings where key = 'goal_segments'),
+goal as (select segment_code from int_goal_segments),
 goal_monthly as (
     select month, regency_code, sum(n_active) as n_active, sum(n_registered) as n_registered
     from mart_regency_monthly where segment_code in (select segment_code from goal)

@@ -5,8 +5,7 @@
 --   n_new (registrations that month), n_active_all_segments.
 create or replace table mart_sector_monthly as
 with
-goal as (select unnest(string_split(upper(replace(value, ' ', '')), ',')) as segment_code
-         from cfg_settings where key = 'goal_segments'),
+goal as (select segment_code from int_goal_segments),
 monthly as (
     select m.*, m.segment_code in (select segment_code from goal) as is_goal
     from mart_regency_monthly m

@@ -8,8 +8,7 @@
 --   paid by a budget or donor, ref_payer.is_budget_paid).
 create or replace table mart_tier_monthly as
 with
-goal as (select unnest(string_split(upper(replace(value, ' ', '')), ',')) as segment_code
-         from cfg_settings where key = 'goal_segments'),
+goal as (select segment_code from int_goal_segments),
 active as (
     select month, regency_code, sum(n_active) as n_active
     from mart_regency_monthly where segment_code in (select segment_code from goal)
