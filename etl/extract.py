@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import mmap
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -159,7 +160,7 @@ def extract(con, path: Path, kind: str | None, mapping: dict[str, str]) -> Extra
     raise LoadError(f"{path.name}: unsupported file type '{suffix}' (use CSV, XLSX or Parquet).")
 
 
-def create_raw(con, headers: list[str], select_cols: str, source: str, params=None) -> None:
+def create_raw(con, select_cols: str, source: str, params=None) -> None:
     con.execute(f"create or replace temp table raw_in as select {select_cols} from {source}", params or {})
 
 
@@ -193,21 +194,17 @@ def read_csv_text(con, original: Path, path: Path, enc: str, delim: str, kind, m
            f"columns={{{', '.join(repr(n) + ': ' + repr('VARCHAR') for n in names)}}})")
     sel = ", ".join([f"(row_number() over () + {hi + 1})::bigint as _row, null::varchar as _sheet"] +
                     [f'{n} as "{h}"' for n, h in zip(names, headers) if h in cols.values()])
-    create_raw(con, headers, sel, src, {"p": str(path), "d": delim, "s": skip})
+    create_raw(con, sel, src, {"p": str(path), "d": delim, "s": skip})
     return finish(con, kind, cols, ignored)
 
 
 def has_empty_lines(path: Path) -> bool:
     """DuckDB's CSV reader skips empty lines, which would shift every later row
     number; such a file is read through a copy where they hold delimiters."""
-    tail = b""
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 24), b""):
-            block = tail + chunk
-            if b"\n\n" in block or b"\n\r\n" in block or b"\r\r" in block:
-                return True
-            tail = block[-2:]
-    return False
+    if path.stat().st_size == 0:
+        return False
+    with path.open("rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as m:
+        return m.find(b"\n\n") >= 0 or m.find(b"\n\r\n") >= 0
 
 
 def transcode(path: Path, encoding: str, delim: str) -> Path:

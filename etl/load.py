@@ -118,33 +118,33 @@ def key_cols(kind: str) -> list[str]:
 
 
 def stage(con, kind: str, params) -> None:
-    """norm + member_key + duplicate detection within the file."""
-    cols = con.execute("select * from norm limit 0").description
-    names = [d[0] for d in cols]
+    """norm + member_key + duplicate detection within the file, materialised once.
+    Of valid rows sharing a natural key the first is kept; a later one is an exact
+    duplicate (same typed values) or a conflict."""
+    names = [d[0] for d in con.execute("select * from norm limit 0").description]
     typed = [n for n in names if not n.endswith(("_raw", "_reason", "_known", "_fallback"))
              and n not in ("_row", "_sheet", "reason", "nik")]
-    keys = ", ".join(f"coalesce({k}::varchar, '')" if k in names or k == "member_key" else "''"
-                     for k in key_cols(kind))
-    con.execute(f"""
-        create or replace temp table keyed as
-        select *, {pseudo.HMAC_SQL.format(x='nik')} as member_key from norm""", params)
+    key = "concat_ws('|', " + ", ".join(f"coalesce({k}::varchar, '')" if k in names or k == "member_key"
+                                       else "''" for k in key_cols(kind)) + ")"
     con.execute(f"""
         create or replace temp table staged as
-        with w as (
-            select *, hash({', '.join(typed) or "''"}) as content,
-                   first_value(_row) over k as first_row,
-                   first_value(hash({', '.join(typed) or "''"})) over k as first_content,
-                   row_number() over k as dup_n
-            from keyed
-            window k as (partition by reason is null, {keys} order by _row))
-        select * replace (
-            case when reason is not null then reason
-                 when dup_n > 1 and content = first_content then
-                      struct_pack(code := 'DUPLICATE_ROW', msg := 'same as row ' || first_row)
-                 when dup_n > 1 then
-                      struct_pack(code := 'DUPLICATE_CONFLICT', msg := 'same key as row ' || first_row || ' with different values')
+        with k as materialized (
+            select *, {key} as _key, hash({', '.join(typed) or "''"}) as content,
+                   struct_pack(s := coalesce(_sheet, ''), r := _row) as _pos
+            from (select *, {pseudo.HMAC_SQL.format(x='nik')} as member_key from norm) n
+        ),
+        repeated as (
+            select _key, min(_pos) as first_pos, arg_min(content, _pos) as first_content
+            from k where reason is null group by _key having count(*) > 1
+        )
+        select k.* exclude (_key, _pos) replace (
+            case when k.reason is not null or r.first_pos is null or k._pos = r.first_pos then k.reason
+                 when k.content = r.first_content then
+                      struct_pack(code := 'DUPLICATE_ROW', msg := 'same as row ' || r.first_pos.r)
+                 else struct_pack(code := 'DUPLICATE_CONFLICT',
+                                  msg := 'same key as row ' || r.first_pos.r || ' with different values')
             end as reason)
-        from w""")
+        from k left join repeated r on k.reason is null and r._key = k._key""", params)
 
 
 def mark_existing(con, kind: str, file_as_of) -> None:
@@ -177,6 +177,8 @@ def write(con, ex, load_id, file_name, file_as_of) -> int:
     from etl import targets
     con.execute(targets.quarantine_sql(ex), {"id": load_id, "f": file_name})
     params = {"id": load_id, "asof": file_as_of} if ex.kind == "members" else {"id": load_id}
+    if targets.supersede_sql(ex):
+        con.execute(targets.supersede_sql(ex))
     con.execute(targets.insert_sql(ex), params)
     return targets.issues(con, ex, load_id)
 

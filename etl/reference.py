@@ -7,7 +7,6 @@ import re
 import pandas as pd
 
 from etl import settings
-from etl.contracts import norm_header
 
 DATA = settings.DATA
 
@@ -152,5 +151,3 @@ def tables() -> dict[str, pd.DataFrame]:
         "cfg_tiers": tiers(), "cfg_target": targets(), "cfg_settings": settings_table(),
     }
 
-
-__all__ = ["tables", "norm_key", "largest_remainder", "norm_header"]

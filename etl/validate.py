@@ -77,12 +77,13 @@ def first_pass(con, ex: Extracted) -> None:
         elif ftype == "text":
             sel.append(f"nullif(trim(r.{q(h)}), '') as {f}")
     con.execute(f"create or replace temp table norm1 as select {', '.join(sel)} from raw_in r {' '.join(joins)}")
+    con.execute("drop table raw_in")
 
 
 def area_pass(con, ex: Extracted) -> None:
     """Districts and villages, resolved by code or by name within the regency."""
     cols = ex.columns
-    con.execute("create or replace temp table norm2 as select * from norm1")
+    district, village, joins = "null::varchar", "null::varchar", []
     if "district" in cols:
         con.execute("""
             create or replace temp table lk_district as
@@ -91,22 +92,24 @@ def area_pass(con, ex: Extracted) -> None:
             left join ref_district x on x.regency_code = d.regency and
                  (norm_key(x.code) = norm_key(d.v) or x.key = regexp_replace(norm_key(d.v), '^(kecamatan|kec) ', ''))
             group by all""")
-        con.execute("""create or replace temp table norm2 as select n.*, case when l.n = 1 then l.val end as district
-                       from norm1 n left join lk_district l on l.regency = n.regency and l.v = n.district_raw""")
+        district = "case when ld.n = 1 then ld.val end"
+        joins.append("left join lk_district ld on ld.regency = n.regency and ld.v = n.district_raw")
     if "village" in cols:
-        dist = "n.district" if "district" in cols else "null"
         con.execute(f"""
             create or replace temp table lk_village as
             select d.regency, d.district, d.v, any_value(x.code) as val, count(x.code) as n from
-              (select distinct regency, {dist.replace('n.', '')} as district, village_raw as v
-               from norm2 where village_raw is not null) d
+              (select distinct n.regency, {district} as district, n.village_raw as v
+               from norm1 n {' '.join(joins)} where n.village_raw is not null) d
             left join ref_village x on x.regency_code = d.regency
                  and (d.district is null or x.district_code = d.district)
                  and (norm_key(x.code) = norm_key(d.v) or x.key = regexp_replace(norm_key(d.v), '^(desa|kelurahan|kel|ds) ', ''))
             group by all""")
-        con.execute(f"""create or replace temp table norm2 as
-            select n.*, case when l.n = 1 then l.val end as village from norm2 n left join lk_village l
-            on l.regency = n.regency and l.district is not distinct from {dist} and l.v = n.village_raw""")
+        village = "case when lv.n = 1 then lv.val end"
+        joins.append(f"left join lk_village lv on lv.regency = n.regency and lv.district is not distinct from "
+                     f"{district} and lv.v = n.village_raw")
+    extra = "".join(f", {e} as {n}" for e, n in ((district, "district"), (village, "village"))
+                    if n in cols)
+    con.execute(f"create or replace temp view norm2 as select n.*{extra} from norm1 n {' '.join(joins)}")
 
 
 def reason_sql(ex: Extracted) -> str:
@@ -172,4 +175,4 @@ def normalize(con, ex: Extracted) -> None:
     build_lookups(con, ex)
     first_pass(con, ex)
     area_pass(con, ex)
-    con.execute(f"create or replace temp table norm as select *, {reason_sql(ex)} as reason from norm2")
+    con.execute(f"create or replace temp view norm as select *, {reason_sql(ex)} as reason from norm2")

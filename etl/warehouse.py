@@ -73,13 +73,6 @@ def _remove_if_dead(stale: Path) -> None:
         stale.unlink(missing_ok=True)
 
 
-def connect_readonly(path: Path | None = None) -> duckdb.DuckDBPyConnection:
-    path = Path(path or settings.get_path("warehouse"))
-    if not path.exists():
-        raise LoadError(f"No warehouse at {path}: run `python -m etl demo` or `python -m etl load FILE`.")
-    return duckdb.connect(str(path), read_only=True)
-
-
 def refresh_config(con: duckdb.DuckDBPyConnection) -> None:
     """Reference tables and the configuration in force, written into the build."""
     for name, frame in reference.tables().items():

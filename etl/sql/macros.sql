@@ -80,8 +80,9 @@ create or replace macro parse_money(s) as (
     end);
 
 -- NIK: digits only after removing spaces, a leading apostrophe and an Excel '.0'
-create or replace macro nik_text(s) as
-    regexp_replace(regexp_replace(trim(s::varchar), '^''|\s', '', 'g'), '\.0+$', '');
+create or replace macro nik_text(s) as (
+    case when regexp_full_match(s::varchar, '[0-9]{16}') then s::varchar   -- the common case, one test
+         else regexp_replace(regexp_replace(trim(s::varchar), '^''|\s', '', 'g'), '\.0+$', '') end);
 
 -- a NIK as the quarantine may show it: the first six digits (province, regency,
 -- district) kept and every later digit masked, whatever else the text holds
@@ -92,6 +93,7 @@ create or replace macro nik_mask(s) as
 
 create or replace macro nik_reason(s) as (
     case
+        when regexp_full_match(s::varchar, '[0-9]{16}') then null
         when s is null or trim(s::varchar) = '' then 'NIK_MISSING'
         when regexp_matches(nik_text(s), '^[0-9.,]+[eE][+]?[0-9]+$') then 'NIK_EXCEL_SCIENTIFIC'
         when not regexp_full_match(nik_text(s), '[0-9]+') then 'NIK_NOT_DIGITS'

@@ -40,7 +40,7 @@ create table if not exists load_issue (  -- loaded rows with a recorded fallback
 );
 
 create table if not exists members (     -- one row per member; the newest member list wins
-    member_key varchar primary key,
+    member_key varchar not null,       -- unique (data test members_unique)
     regency_code varchar not null,      -- Kemendagri 53.xx
     district_code varchar,
     village_code varchar,
@@ -71,7 +71,7 @@ create table if not exists contributions (  -- one row per paid spell of months
 );
 
 create table if not exists claims (
-    claim_id varchar primary key,
+    claim_id varchar not null,         -- unique (data test claims_unique)
     member_key varchar not null,
     programme_code varchar not null,
     filed_date date,

@@ -1,0 +1,2 @@
+-- one row per claim number
+select claim_id, count(*) as n from claims group by claim_id having count(*) > 1;
