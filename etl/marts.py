@@ -9,7 +9,7 @@ from pathlib import Path
 from etl.warehouse import SQL, LoadError
 
 LAYERS = ["intermediate", "marts"]
-ORDER = {"intermediate": ["int_tier_rule", "int_goal_segments", "int_as_of", "int_calendar", "int_member_spells"],
+ORDER = {"intermediate": ["int_settings", "int_tier_rule", "int_goal_segments", "int_as_of", "int_calendar", "int_member_spells"],
          "marts": ["mart_regency_monthly", "mart_payer_monthly", "mart_province_monthly",
                    "mart_regency_progress"]}
 

@@ -431,7 +431,7 @@ def claims_causes(start, end, regency=None, programme: str = "JKK") -> pd.DataFr
     """Causes of a programme's claims in the period, most cases first. For one regency, causes
     with fewer cases than suppress_below are folded into one row (cause null), and that row's
     figures are hidden (null) when it is itself below the threshold."""
-    return run("""with k as (select value::int as k from cfg_settings where key = 'suppress_below'),
+    return run("""with k as (select suppress_threshold() as k),
                   c as (select cause, sum(n_claims) as n, sum(claims_rp) as rp from mart_claims_cause
                         where month between $start::date and $end::date and programme_code = $programme
                           and ($regency is null or regency_code = $regency)
@@ -491,7 +491,7 @@ def budget_years() -> pd.DataFrame:
 def budget_regencies(year: int) -> pd.DataFrame:
     """Budget-paid contributions of one budget year per payer x regency; a cell with fewer
     workers than suppress_below shows no figures (null)."""
-    return run("""with k as (select value::int as k from cfg_settings where key = 'suppress_below')
+    return run("""with k as (select suppress_threshold() as k)
                   select b.payer_code, p.name_id, p.name_en, b.regency_code, r.name as regency_name,
                          b.n_workers < (select k from k) as is_suppressed,
                          case when b.n_workers >= (select k from k) then b.n_workers end as n_workers,
@@ -511,7 +511,7 @@ def budget_retention(by_regency: bool = False) -> pd.DataFrame:
     by_regency): cohort, and for 3, 6 and 12 months after the end the members observable so
     far and those still paying. Regency cells with a cohort below suppress_below show no
     figures (null, is_suppressed)."""
-    return run("""with k as (select value::int as k from cfg_settings where key = 'suppress_below'),
+    return run("""with k as (select suppress_threshold() as k),
                   g as (select payer_code, budget_year,
                                case when $by_regency then regency_code end as regency_code,
                                sum(n_cohort) as n_cohort,

@@ -9,8 +9,7 @@
 --   is_blank, n_texts (distinct normalised texts in the row), n_members, n_members_goal.
 create or replace table mart_occupation_mapping as
 with
-threshold as (select coalesce(max(try_cast(value as integer)), 5) as k
-              from cfg_settings where key = 'suppress_below'),
+threshold as (select suppress_threshold() as k),
 goal as (select segment_code from int_goal_segments),
 normalised as (
     select sector_code, nullif(norm_key(occupation_text), '') as occupation_norm,

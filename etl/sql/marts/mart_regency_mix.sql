@@ -17,8 +17,7 @@
 create or replace table mart_regency_mix as
 with
 as_of as (select as_of_month from int_as_of),
-threshold as (select coalesce(max(try_cast(value as integer)), 5) as k
-              from cfg_settings where key = 'suppress_below'),
+threshold as (select suppress_threshold() as k),
 goal as (select segment_code from int_goal_segments),
 active_spells as (
     select s.*, s.segment_code in (select segment_code from goal) as is_goal

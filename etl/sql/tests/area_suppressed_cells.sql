@@ -2,8 +2,7 @@
 -- regency mix (segment, sector, payer) no published count is under the threshold, a hidden
 -- row shows no number that gives it away, and no group of siblings has exactly one hidden
 -- row beside published ones (its count would be the parent's total minus the others)
-with k as (select coalesce(max(try_cast(value as integer)), 5) as k
-           from cfg_settings where key = 'suppress_below'),
+with k as (select suppress_threshold() as k),
 areas as (
     select level as what, parent_code as grp, area_code as code, n_active, suppression,
            attainment_pct, tier, n_to_next_tier

@@ -5,5 +5,4 @@ where (select coalesce(sum(n_members), 0) from mart_occupation_mapping) <> (sele
 union all
 select 'rare_text_shown', occupation_norm, n_members from mart_occupation_mapping
 where occupation_norm is not null
-  and n_members < (select coalesce(max(try_cast(value as integer)), 5) from cfg_settings
-                   where key = 'suppress_below');
+  and n_members < suppress_threshold();
