@@ -17,6 +17,14 @@ import pytest
 
 DEMO_MEMBERS = 20_000
 ARTIFACTS = ROOT / "tests" / "artifacts"
+BROWSER = ROOT / "tests" / "browser"
+
+
+def pytest_collection_modifyitems(items):
+    """Tests under tests/browser carry the `browser` marker (pytest.ini): -m "not browser" skips them."""
+    for item in items:
+        if BROWSER in Path(item.path).parents:
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")

@@ -97,10 +97,18 @@ def pick_claims(w: World, rng, mem: dict, sp: dict, prog: str, y: int):
 
 
 # ---------------------------------------------------------------- what they get
-def claim_amounts(rng, prog: str, seg, income) -> np.ndarray:
+def in_force(day: np.ndarray, amounts: tuple[int, ...]) -> np.ndarray:
+    """The benefit in force on each day (day numbers), by facts.BENEFITS_FROM."""
+    since = np.array(facts.BENEFITS_FROM, "datetime64[D]").astype(np.int64)
+    return np.array(amounts, np.int64)[np.searchsorted(since, day, "right") - 1]
+
+
+def claim_amounts(rng, prog: str, seg, income, day) -> np.ndarray:
+    """Amounts by programme; JKM and a JKK death get the benefit in force on the day
+    of the death or accident."""
     n = len(seg)
     if prog == "JKM":
-        return np.full(n, facts.JKM_BENEFIT)
+        return in_force(day, facts.JKM_BENEFIT)
     if prog == "JP":
         return np.round(rng.lognormal(np.log(facts.JP_MEDIAN_RP), 0.55, n), -2).astype(np.int64)
     if prog == "JHT":      # balance ~ monthly JHT x months paid (incl. years before 2016)
@@ -109,7 +117,8 @@ def claim_amounts(rng, prog: str, seg, income) -> np.ndarray:
         return np.round(monthly * months * rng.uniform(1.0, 1.15, n)).astype(np.int64)
     fatal = rng.random(n) < facts.JKK_DEATH_SHARE
     care = np.maximum(rng.lognormal(np.log(facts.JKK_CARE_MEDIAN), 1.0, n), 250_000)
-    return np.round(np.where(fatal, 48 * income + facts.JKK_DEATH_EXTRA, care), -2).astype(np.int64)
+    death = 48 * income + in_force(day, facts.JKK_DEATH_EXTRA)
+    return np.round(np.where(fatal, death, care), -2).astype(np.int64)
 
 
 def claim_causes(rng, prog, left, age, died) -> np.ndarray:
@@ -130,13 +139,13 @@ def claim_causes(rng, prog, left, age, died) -> np.ndarray:
 
 def claim_part(rng, mem, prog, m, event, left) -> pd.DataFrame:
     seg, n = mem["seg"][m], len(m)
-    filed = first_day(event) + (rng.random(n) * days_in(event)).astype(np.int64) + rng.integers(0, 21, n)
-    filed = np.maximum(filed, mem["reg_day"][m] + 1)
+    day = first_day(event) + (rng.random(n) * days_in(event)).astype(np.int64)     # of the event
+    filed = np.maximum(day + rng.integers(0, 21, n), mem["reg_day"][m] + 1)
     delay = rng.integers(14, 151, n) if prog == "JKK" else rng.integers(3, 61, n)
     age = (filed - mem["birth"][m]) / 365.25
     died = (mem["death"][m] >= 0) & (mem["death"][m] <= event)
     return pd.DataFrame({"mem": m, "prog": prog, "filed": filed, "paid": filed + delay,
-                         "amount": claim_amounts(rng, prog, seg, mem["income"][m]),
+                         "amount": claim_amounts(rng, prog, seg, mem["income"][m], day),
                          "cause": claim_causes(rng, prog, left, age, died)})
 
 

@@ -9,9 +9,9 @@ import numpy as np
 import pyarrow as pa
 
 from etl.demo import facts, mess
-from etl.demo.codes import BUDGET_PAYERS, CSR, DESA, JAKON, KAB, MANDIRI, PK, PMI, PROV, PU
+from etl.demo.codes import BPU, BUDGET_PAYERS, CSR, DESA, JAKON, KAB, MANDIRI, PK, PMI, PROV, PU
 from etl.demo.population import spells
-from etl.demo.world import World, year_of
+from etl.demo.world import World, month_index, year_of
 from etl.demo.writers import (as_export, fmt_money, fmt_months, payer_text, programme_text,
                               regency_text, text, write_csv, write_xlsx)
 
@@ -22,21 +22,43 @@ BUDGET_REGENCY_STYLE = {PROV: "label", KAB: "name", DESA: "kemendagri_code", CSR
 XLSX_BUDGET_FILES = {(DESA, 2024), (CSR, 2023)}   # small lists kept as spreadsheets
 
 
-def monthly_fee(seg, income, jht) -> np.ndarray:
-    """Contribution per month at the facts' rates (BPU: JKK 1%, min Rp10,000,
-    + JKM Rp6,800 + JHT 2% when taken)."""
-    jkk = np.maximum(income * facts.BPU_JKK_PCT // 100, facts.BPU_JKK_MIN)
-    bpu = jkk + facts.BPU_JKM_RP + np.where(jht, income * facts.BPU_JHT_PCT // 100, 0)
+def monthly_fee(seg, income, jht, relieved) -> np.ndarray:
+    """Contribution per month at the facts' rates (BPU: JKK 1%, min Rp10,000, + JKM
+    Rp6,800 + JHT 2% when taken); in relieved months PU and BPU pay only
+    facts.RELIEF_KEEP_PCT % of JKK + JKM (PP 49/2020)."""
+    keep = np.where(relieved, facts.RELIEF_KEEP_PCT, 100)
+    risk = np.maximum(income * facts.BPU_JKK_PCT // 100, facts.BPU_JKK_MIN) + facts.BPU_JKM_RP
+    bpu = risk * keep // 100 + np.where(jht, income * facts.BPU_JHT_PCT // 100, 0)
+    pu_cut = (facts.PU_JKK_RATE + facts.PU_JKM_RATE) * (100 - keep) / 100
     return np.select([seg == PU, seg == JAKON],
-                     [np.round(income * facts.PU_RATE), np.round(income * facts.JAKON_RATE)],
+                     [np.round(income * (facts.PU_RATE - pu_cut)), np.round(income * facts.JAKON_RATE)],
                      bpu).astype(np.int64)
+
+
+def relief_window() -> tuple[int, int]:
+    return month_index(facts.RELIEF_MONTHS[0]), month_index(facts.RELIEF_MONTHS[1])
+
+
+def split_at(sp: dict, cuts) -> dict:
+    """Spells cut into pieces at the given months (each cut month starts a new
+    piece), in the order of the spells, then of their pieces."""
+    cuts = np.asarray(sorted(cuts), np.int64)
+    first = np.searchsorted(cuts, sp["start"], "right")
+    n = np.searchsorted(cuts, sp["end"], "right") - first + 1
+    rep = np.repeat(np.arange(len(n)), n)
+    k = first[rep] + np.arange(n.sum()) - np.repeat(np.cumsum(n) - n, n)   # piece k: cuts[k-1] .. cuts[k]-1
+    start = np.maximum(sp["start"][rep], np.where(k > 0, cuts[np.maximum(k - 1, 0)], 0))
+    end = np.minimum(sp["end"][rep], np.where(k < len(cuts), cuts[np.minimum(k, len(cuts) - 1)] - 1, sp["end"][rep]))
+    return spells(sp["mem"][rep], start, end, sp["payer"][rep])
 
 
 def spell_rows(w: World, mem: dict, sp: dict, nik: np.ndarray, names: pa.Array, rows: np.ndarray,
                reg_style: str, money_prefix: str | None) -> pa.Table:
     m = sp["mem"][rows]
     seg, months = mem["seg"][m], sp["end"][rows] - sp["start"][rows] + 1
-    fee = monthly_fee(seg, mem["income"][m], mem["jht"][m])
+    first, last = relief_window()
+    relieved = (sp["start"][rows] >= first) & (sp["end"][rows] <= last) & np.isin(seg, (PU, BPU))
+    fee = monthly_fee(seg, mem["income"][m], mem["jht"][m], relieved)
     amount = np.where(seg == PMI, facts.PMI_FEE, months * fee)
     cols = {"nik": text(nik[m]), "name": names.take(pa.array(m)),
             "period_start": fmt_months(sp["start"][rows]), "period_end": fmt_months(sp["end"][rows]),
@@ -47,25 +69,23 @@ def spell_rows(w: World, mem: dict, sp: dict, nik: np.ndarray, names: pa.Array, 
     return as_export("contributions", cols)
 
 
-def split_budget_years(sp: dict) -> dict:
+def budget_years(w: World, sp: dict) -> dict:
     """Budget-paid spells become one row per budget year (Jan..Dec pieces)."""
-    budget = np.flatnonzero(np.isin(sp["payer"], BUDGET_PAYERS))
-    y0, y1 = year_of(sp["start"][budget]), year_of(sp["end"][budget])
-    rep = np.repeat(budget, y1 - y0 + 1)
-    k = np.arange(len(rep)) - np.repeat(np.cumsum(y1 - y0 + 1) - (y1 - y0 + 1), y1 - y0 + 1)
-    year = np.repeat(y0, y1 - y0 + 1) + k
-    start = np.maximum(sp["start"][rep], (year - 2016) * 12)
-    end = np.minimum(sp["end"][rep], (year - 2016) * 12 + 11)
-    return spells(sp["mem"][rep], start, end, sp["payer"][rep])
+    budget = {k: v[np.isin(sp["payer"], BUDGET_PAYERS)] for k, v in sp.items()}
+    return split_at(budget, np.arange(12, w.last + 1, 12))
 
 
 def write_contributions(w: World, out: Path, mem, sp, nik, names) -> list[Path]:
+    """A spell across the relief months is paid (and listed) as a piece before, the
+    relieved piece and a piece after, each at its own rate."""
     rng = w.rng("dirty-contributions")
+    first, last = relief_window()
+    sp = split_at(sp, (first, last + 1))
     rows = np.flatnonzero(np.isin(sp["payer"], [MANDIRI, PK]))
     rows = rows[np.lexsort((sp["mem"][rows], sp["start"][rows]))]
     t = mess.contributions(spell_rows(w, mem, sp, nik, names, rows, "upper", None), rng)
     paths = [write_csv(out / "iuran_mandiri_pemberi_kerja.csv", t)]
-    return paths + write_budget_files(w, out, mem, split_budget_years(sp), nik, names, rng)
+    return paths + write_budget_files(w, out, mem, budget_years(w, sp), nik, names, rng)
 
 
 def write_budget_files(w: World, out: Path, mem, sp, nik, names, rng) -> list[Path]:

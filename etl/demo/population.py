@@ -94,10 +94,12 @@ def month_weights(w: World, seg: int) -> np.ndarray:
     """Registration months. BPU: slow before the Aug 2020 push (D), faster after,
     faster again with the 2025-2026 budget programmes (brief)."""
     m = np.arange(w.last + 1)
-    aug20, jan25 = month_index("2020-08"), month_index("2025-01")
     if seg == BPU:
-        wt = np.select([m < aug20, m < jan25], [1.0, 2.2], facts.BPU_RECENT_WEIGHT)
-        wt[(m >= aug20) & (m <= aug20 + 4)] *= 1.5
+        wt = np.ones(len(m))
+        for since, weight in facts.BPU_REGISTRATION_WEIGHT:
+            wt[m >= month_index(since)] = weight
+        push = month_index(facts.BPU_PUSH[0])
+        wt[(m >= push) & (m < push + facts.BPU_PUSH[1])] *= facts.BPU_PUSH[2]
     elif seg == PU:
         wt = np.where(m < 12, 3.0, 1.0) * np.where((m >= 51) & (m <= 59), 0.6, 1.0)
     elif seg == JAKON:
