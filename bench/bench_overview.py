@@ -26,19 +26,13 @@ def timed_queries(wh: Path, repeat: int = 7) -> dict[str, float]:
 
 
 def one_scale(members: int, workdir: Path) -> None:
-    from etl.__main__ import demo_order
-    from etl.demo import generate
-    from etl.load import load_paths
+    from etl.demo import build
     wh = workdir / f"warehouse_{members}.duckdb"
     os.environ["SEJUTA_WAREHOUSE"] = str(wh)
     os.environ.setdefault("SEJUTA_KEY_FILE", str(workdir / "nik.key"))
-    wh.unlink(missing_ok=True)
-    t0 = time.perf_counter()
-    files = generate(workdir / f"raw_{members}", members=members, progress=lambda *_: None)
-    t_gen = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    results = load_paths(sorted(files, key=demo_order), progress=lambda *_: None)
-    t_load = time.perf_counter() - t0
+    built = build(members, out=workdir / f"raw_{members}", progress=lambda *_: None)
+    files, results = built.files, built.results
+    t_gen, t_load = built.seconds_generating, built.seconds - built.seconds_generating
     rows = sum(r.rows_read for r in results)
     print(f"\n== {members:,} members: {rows:,} raw rows in {len(files)} files; "
           f"warehouse {wh.stat().st_size / 2**20:,.0f} MiB")

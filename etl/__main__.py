@@ -4,7 +4,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import time
 from pathlib import Path
 
 from etl import settings
@@ -53,24 +52,11 @@ def cmd_load(a) -> int:
 
 
 def cmd_demo(a) -> int:
-    from etl.demo import generate
-    from etl.load import load_paths
-    out = Path(a.out or settings.get("demo_dir"))
-    t0 = time.perf_counter()
-    files = generate(out, members=a.members, seed=a.seed, as_of=a.as_of, progress=print)
-    print(f"demo: raw files written to {out} ({time.perf_counter() - t0:.1f} s); loading them")
-    target = settings.get_path("warehouse")
-    if target.exists() and not a.append:
-        target.unlink()
-    results = load_paths(sorted(files, key=demo_order))
-    print_summary(results)
-    print(f"demo warehouse ready: {target} ({time.perf_counter() - t0:.1f} s in all)")
+    from etl.demo import build
+    built = build(a.members, a.seed, a.as_of, a.out and Path(a.out), progress=print, append=a.append)
+    print_summary(built.results)
+    print(f"demo warehouse ready: {built.warehouse} ({built.seconds:.1f} s in all)")
     return 0
-
-
-def demo_order(p: Path) -> tuple[int, str]:
-    order = ["peserta", "iuran", "klaim", "bsu"]
-    return next((i for i, k in enumerate(order) if p.name.startswith(k)), 9), p.name
 
 
 def cmd_rebuild(a) -> int:
@@ -87,9 +73,9 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m etl", description="Sejuta Peserta ETL")
     sub = p.add_subparsers(dest="cmd", required=True)
     d = sub.add_parser("demo", help="generate the demo raw files and load them (replaces the warehouse)")
-    d.add_argument("--members", type=int, default=settings.get_int("demo_members"))
-    d.add_argument("--seed", type=int, default=7)
-    d.add_argument("--as-of", default="2026-10", help="last month of the demo data, YYYY-MM")
+    d.add_argument("--members", type=int, help="member rows (default: setting demo_members)")
+    d.add_argument("--seed", type=int, help="random seed (default 7)")
+    d.add_argument("--as-of", help="last month of the demo data, YYYY-MM (default 2026-10)")
     d.add_argument("--out", help="folder for the raw files (default: setting demo_dir)")
     d.add_argument("--append", action="store_true", help="load into the existing warehouse")
     d.set_defaults(fn=cmd_demo)
