@@ -25,6 +25,8 @@ import pytest
 
 from tests.helpers import load_quiet, use_private_env
 
+pytestmark = pytest.mark.slow   # whole loads / demo builds: the slow layer (pytest.ini)
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "data" / "examples"
 BIG_ROWS = 300_000

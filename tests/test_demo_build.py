@@ -9,6 +9,9 @@ from streamlit.testing.v1 import AppTest
 from etl.demo import build
 from tests.helpers import query, use_private_env
 
+import pytest
+pytestmark = pytest.mark.slow   # whole loads / demo builds: the slow layer (pytest.ini)
+
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 KIND_ORDER = {"members": 0, "contributions": 1, "claims": 2, "subsidies": 3}
 
