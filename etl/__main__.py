@@ -64,8 +64,8 @@ def cmd_rebuild(a) -> int:
     from etl.warehouse import building, refresh_config
     with building() as con:
         refresh_config(con)
-        marts.build(con)
-    print(f"marts rebuilt with the current configuration: {settings.get_path('warehouse')}")
+        built = marts.build(con, select=a.select)
+    print(f"{len(built)} model(s) rebuilt with the current configuration: {settings.get_path('warehouse')}")
     return 0
 
 
@@ -86,7 +86,9 @@ def parser() -> argparse.ArgumentParser:
     ld.add_argument("--dry-run", action="store_true", help="validate and report; write nothing")
     ld.add_argument("--as-of", help="month a member list speaks for (YYYY-MM); default: its newest registration")
     ld.set_defaults(fn=cmd_load)
-    r = sub.add_parser("rebuild", help="rebuild marts after a configuration change")
+    r = sub.add_parser("rebuild", help="rebuild the models after a configuration change")
+    r.add_argument("--select", help="MODEL (that model) or MODEL+ (it and everything built from it); "
+                                    "a source table with + (e.g. cfg_tiers+) rebuilds what reads it")
     r.set_defaults(fn=cmd_rebuild)
     return p
 
@@ -95,7 +97,7 @@ def main(argv=None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.fn(args)
-    except LoadError as e:
+    except (LoadError, settings.SettingError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

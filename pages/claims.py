@@ -25,11 +25,11 @@ ARTICLE_PERIOD = (dt.date(2020, 1, 1), dt.date(2020, 8, 1))
 KEYS = {"period": "claims_period", "regency": "claims_regency", "segment": "claims_segment",
         "programme": "claims_loss_programme"}
 LOSS = Table("rasio_klaim", (
-    Col("regency_name", "table.regency", "text"), Col("loss_ratio_pct", "claims.col_loss_ratio", "percent"),
+    tables.REGENCY, Col("loss_ratio_pct", "claims.col_loss_ratio", "percent"),
     Col("claims_rp", "claims.col_amount", "rupiah"), Col("contrib_rp", "claims.col_contrib", "rupiah"),
     Col("contrib_est_rp", "claims.col_contrib_est", "rupiah")))
 ANOMALIES = Table("bulan_tak_biasa", (
-    Col("month", "claims.col_month", "month"), Col("regency_name", "table.regency", "text"),
+    Col("month", "claims.col_month", "month"), tables.REGENCY,
     Col("claims_rp", "claims.col_amount", "rupiah"), Col("n_claims", "claims.col_cases"),
     Col("history_median_rp", "claims.col_history_median", "rupiah"),
     Col("robust_z", "claims.col_score", "decimal"), Col("direction", "claims.col_direction", "text")))
@@ -224,7 +224,7 @@ def processing_section(lang, start, end, regency):
     wide = reg.pivot(index="regency_name", columns="programme_code", values=["p50_days", "p90_days"])
     wide.columns = [f"{stat}_{p}" for stat, p in wide.columns]
     progs = [p for p in PROGRAMMES if p in reg["programme_code"].unique()]
-    spec = Table("lama_proses_kabupaten", (Col("regency_name", "table.regency", "text"),) + tuple(
+    spec = Table("lama_proses_kabupaten", (tables.REGENCY,) + tuple(
         Col(f"{stat}_{p}", label, text=t(label, lang, code=p))
         for p in progs for stat, label in (("p50_days", "claims.col_prog_median"), ("p90_days", "claims.col_prog_p90"))))
     if regency is None:
@@ -248,7 +248,7 @@ def causes_section(lang, start, end, regency, k):
 def regency_claims_table(lang, start, end, segment):
     df = q.claims_by_regency(start, end, segment)
     spec = Table("klaim_kabupaten", (
-        Col("regency_name", "table.regency", "text"), Col("n_claims", "claims.col_cases"),
+        tables.REGENCY, Col("n_claims", "claims.col_cases"),
         Col("claims_rp", "claims.col_amount", "rupiah")) + tuple(
         Col(f"n_{p.lower()}", "claims.col_cases", text=f"{t('claims.col_cases', lang)} {p}") for p in PROGRAMMES))
     with st.expander(t("claims.by_regency_title", lang)):

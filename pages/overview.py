@@ -16,11 +16,11 @@ PACE = Table("laju", (
     Col("on_pace", "overview.col_on_pace", "text"),
 ))
 REGENCIES = Table("kabupaten", (
-    Col("regency_name", "table.regency", "text"),
-    Col("target", "table.target"),
-    Col("n_active", "table.active"),
-    Col("attainment_pct", "table.attainment", "attainment"),
-    Col("tier_label", "table.tier", "text"),
+    tables.REGENCY,
+    tables.TARGET,
+    tables.ACTIVE,
+    tables.ATTAINMENT,
+    tables.TIER,
     Col("change_3m", "table.change_3m", "signed", digits=0),
 ))
 

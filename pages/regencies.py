@@ -175,10 +175,10 @@ def since_month(status, period: str):
 
 
 PEERS = Table("pembanding", (
-    Col("regency_name", "table.regency", "text"),
-    Col("n_active", "table.active"),
-    Col("target", "table.target"),
-    Col("attainment_pct", "table.attainment", "attainment"),
+    tables.REGENCY,
+    tables.ACTIVE,
+    tables.TARGET,
+    tables.ATTAINMENT,
     Col("active_per_1000_informal", "reg.col_per_1000", "decimal"),
     Col("attainment_rank", "reg.col_rank"),
     Col("rank_change", "reg.col_rank_change", "text"),
@@ -241,10 +241,10 @@ def area_spec(with_parent: bool) -> Table:
     first = (Col("area_name", "reg.col_village", "text"), Col("parent_name", "reg.col_district", "text")) \
         if with_parent else (Col("area_name", "reg.col_district", "text"),)
     return Table("desa" if with_parent else "kecamatan", first + (
-        Col("target", "table.target", hideable=False),
-        Col("n_active", "table.active"),
-        Col("attainment_pct", "table.attainment", "attainment"),
-        Col("tier_label", "table.tier", "text"),
+        tables.TARGET,
+        tables.ACTIVE,
+        tables.ATTAINMENT,
+        tables.TIER,
         Col("n_to_next_tier", "reg.col_to_next"),
     ))
 

@@ -11,19 +11,15 @@ Sabu Raijua (53.20) has no members. Data as of 2024-06.
 """
 import pytest
 
-from tests.helpers import FIXTURES, load_quiet, query, use_private_env
+from tests.helpers import FIXTURES, load_quiet, mini_loaded, query, use_private_env
 
 MINI = FIXTURES / "mini"
 
 
 @pytest.fixture(scope="module")
 def wh(tmp_path_factory):
-    mp = pytest.MonkeyPatch()
-    tmp = tmp_path_factory.mktemp("mini")
-    path = use_private_env(mp, tmp, target_overrides=MINI / "targets.csv")
-    load_quiet([MINI / "peserta.csv", MINI / "iuran.csv"], as_of="2024-06-01")
-    yield path
-    mp.undo()
+    with mini_loaded(tmp_path_factory, "mini") as path:
+        yield path
 
 
 @pytest.mark.parametrize("month, active, registered, lapsed, reactivated, stopped", [

@@ -19,7 +19,7 @@ BUDGET = Table("iuran_anggaran", (
     Col("contrib_rp", "subs.col_contrib", "rupiah"), Col("rp_per_worker_month", "subs.col_cost", "rupiah"),
     Col("contrib_est_rp", "subs.col_estimated", "rupiah")))
 BUDGET_REGENCY = Table("iuran_anggaran_kabupaten", (
-    Col("payer_name", "subs.col_payer", "text"), Col("regency_name", "table.regency", "text"),
+    Col("payer_name", "subs.col_payer", "text"), tables.REGENCY,
     Col("n_workers", "subs.col_workers"), Col("worker_months", "subs.col_worker_months"),
     Col("contrib_rp", "subs.col_contrib", "rupiah"), Col("rp_per_worker_month", "subs.col_cost", "rupiah")))
 
@@ -55,7 +55,7 @@ def bsu_section(lang):
         st.caption(t("subs.eligibility_rule", lang, month=fmt.month_long(rule_month, lang)))
     else:
         st.caption(t("subs.no_rule", lang))
-    cols = (Col("regency_name", "table.regency", "text"),
+    cols = (tables.REGENCY,
             Col("n_tranche_1", "subs.col_tranche", text=t("subs.col_tranche", lang, n=1)),
             Col("n_tranche_2", "subs.col_tranche", text=t("subs.col_tranche", lang, n=2)),
             Col("subsidy_rp", "subs.col_amount", "rupiah"), Col("n_recipients", "subs.col_recipients"),
@@ -111,7 +111,7 @@ def retention_table(lang, df, key, by_regency: bool = False):
                                        zip(df[f"n_paying_{h}"], df[f"n_observable_{h}"], df["n_cohort"],
                                            df["is_suppressed"])] for h in cc.HORIZONS})
     cols = (Col("payer_name", "subs.col_payer", "text"), Col("budget_year", "subs.col_year", "text"))
-    cols += (Col("regency_name", "table.regency", "text"),) if by_regency else ()
+    cols += (tables.REGENCY,) if by_regency else ()
     cols += (Col("n_cohort", "subs.col_cohort"),) + tuple(
         Col(f"after_{h}", "subs.col_after", "text", text=t("subs.col_after", lang, n=h)) for h in cc.HORIZONS)
     tables.show(Table("retensi_kabupaten" if by_regency else "retensi", cols), rows, lang, key=key)
