@@ -10,9 +10,8 @@ import streamlit as st
 
 from ui import claims_charts as cc
 from ui import fmt, tables
-from ui.charts import CONFIG
 from ui.i18n import t
-from ui.layout import frame
+from ui.layout import chart, frame
 from ui.queries import claims as q
 from ui.queries import common
 from ui.subsidy_view import subsidies_tab
@@ -195,7 +194,7 @@ def loss_ratio_section(lang, start, end):
             st.caption(t("claims.loss_jht_note", lang))
     left, right = st.columns([1, 1.8])
     if df["loss_ratio_pct"].notna().any():
-        left.plotly_chart(cc.loss_ratio_bars(df, lang), config=CONFIG, key="claims_loss_chart")
+        chart(cc.loss_ratio_bars(df, lang), "claims_loss_chart", lang, where=left)
     with right:
         tables.show(LOSS, df, lang, key="claims_loss_table", height=35 * 23 + 3)
 
@@ -240,7 +239,7 @@ def causes_section(lang, start, end, regency, k):
         st.caption(t("claims.causes_none", lang))
         return
     labels = [t("claims.cause_blank", lang) if c is None else c for c in df["cause"]]
-    st.plotly_chart(cc.causes_bars(df, labels, lang), config=CONFIG, key="claims_causes_chart")
+    chart(cc.causes_bars(df, labels, lang), "claims_causes_chart", lang)
     if regency:
         st.caption(t("claims.causes_year_note", lang, year=end.year) + " " + t("claims.privacy_note", lang, k=k))
 
@@ -269,7 +268,7 @@ def claims_tab(lang, status):
     programme_table(lang, progs, prev_period, complete)
     monthly = q.claims_monthly(start, end, regency, segment)
     if not monthly.empty:
-        st.plotly_chart(cc.claims_monthly(monthly, lang), config=CONFIG, key="claims_monthly_chart")
+        chart(cc.claims_monthly(monthly, lang), "claims_monthly_chart", lang)
     loss_ratio_section(lang, start, end)
     anomaly_section(lang, start, end)
     processing_section(lang, start, end, regency)

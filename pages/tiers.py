@@ -5,9 +5,8 @@ import streamlit as st
 
 from ui import fmt, tables
 from ui import sector_charts as sc
-from ui.charts import CONFIG
 from ui.i18n import t
-from ui.layout import frame
+from ui.layout import chart, frame
 from ui.queries import common
 from ui.queries import tiers as q
 from ui.tables import Col, Table
@@ -159,7 +158,7 @@ def page(lang, status):
     province_metrics(lang, prov)
     regency_table(lang, reg)
     what_if(lang, reg)
-    st.plotly_chart(sc.tier_distribution(q.tier_distribution(), lang), config=CONFIG, key="tier_dist")
+    chart(sc.tier_distribution(q.tier_distribution(), lang), "tier_dist", lang)
     reached_table(lang, q.tier_reached())
     drops_table(lang, q.tier_transitions(drops_only=True))
     areas_section(lang, status, reg)

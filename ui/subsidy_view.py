@@ -6,8 +6,8 @@ import streamlit as st
 
 from ui import claims_charts as cc
 from ui import fmt, tables
-from ui.charts import CONFIG
 from ui.i18n import t
+from ui.layout import chart
 from ui.queries import claims as q
 from ui.tables import Col, Table
 
@@ -85,7 +85,7 @@ def budget_section(lang, k):
     c3.metric(t("subs.cost_per_worker_month", lang, year=year), fmt.rupiah(rp / months if months else None, lang),
               t("subs.cost_delta", lang, minimum=fmt.rupiah(MINIMUM_PACKAGE_RP, lang)),
               delta_color="off", delta_arrow="off")
-    st.plotly_chart(cc.budget_workers(years, lang), config=CONFIG, key="subs_workers_chart")
+    chart(cc.budget_workers(years, lang), "subs_workers_chart", lang)
     rows = years.assign(payer_name=years[name_col(lang)], budget_year=years["budget_year"].astype(str))
     tables.show(BUDGET, rows, lang, key="subs_budget_table", height=35 * (len(years) + 1) + 3)
     reg = q.budget_regencies(year)
@@ -125,7 +125,7 @@ def retention_section(lang, status, k):
         st.info(t("subs.retention_none", lang, as_of=as_of))
         return
     st.caption(t("subs.retention_rule", lang, as_of=as_of))
-    st.plotly_chart(cc.retention_bars(df, lang), config=CONFIG, key="subs_retention_chart")
+    chart(cc.retention_bars(df, lang), "subs_retention_chart", lang)
     retention_table(lang, df, "subs_retention_table")
     with st.expander(t("subs.retention_by_regency", lang)):
         retention_table(lang, q.budget_retention(by_regency=True), "subs_retention_regency_table", True)
