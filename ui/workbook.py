@@ -52,10 +52,9 @@ def cell_value(v, kind: str, digits: int):
         return float(v) / 100
     if kind == "attainment":   # cut, never rounded up to a threshold (ui.fmt.pct_cut)
         return math.floor(float(v) * 10 ** digits + 1e-9) / 10 ** digits / 100
-    if kind in ("count", "rupiah", "rupiah_short") or (kind == "signed" and digits == 0):
-        return int(round(float(v)))
-    if kind in NUMERIC:
-        return float(v)
+    if kind in NUMERIC:   # the exact value: the number format rounds it for display
+        f = float(v)
+        return int(f) if f.is_integer() else f
     if kind in ("month", "month_long", "date", "datetime"):
         ts = pd.Timestamp(v)
         return ts.to_pydatetime().replace(tzinfo=None)

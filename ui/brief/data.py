@@ -61,8 +61,9 @@ def movers(status, n: int = MOVERS) -> pd.DataFrame:
     m = q.regency_goal_monthly(codes, months_before(as_of, 1))
     now = m[pd.to_datetime(m.month) == as_of].set_index("regency_code")
     before = m[pd.to_datetime(m.month) < as_of].set_index("regency_code")
-    names = common.regencies().set_index("regency_code").regency_name
-    out = pd.DataFrame({"regency_name": names.reindex(now.index), "n_active": now.n_active,
+    regs = common.regencies().set_index("regency_code")
+    out = pd.DataFrame({"regency_name": regs.regency_name.reindex(now.index),
+                        "regency_label": regs.regency_label.reindex(now.index), "n_active": now.n_active,
                         "change_1m": now.n_active - before.n_active.reindex(now.index).fillna(0)})
     out = out.assign(size=out.change_1m.abs()).sort_values(["size", "n_active"], ascending=[False, False])
     return out.head(n).reset_index()

@@ -19,9 +19,14 @@ PAGE_W, PAGE_H, MARGIN = 210, 297, 12
 WIDTH = PAGE_W - 2 * MARGIN
 
 
+class Overflow(Exception):
+    """The content ran into the footnotes: the page layout needs a change (a bug, not bad data)."""
+
+
 class Page(FPDF):
     def __init__(self, lang: str, title: str):
         super().__init__(orientation="P", unit="mm", format="A4")
+        self.bottom = 0.0   # the lowest point drawn above the footnotes
         self.set_margins(MARGIN, MARGIN, MARGIN)
         self.set_auto_page_break(False)
         self.add_font("Sans", "", str(FONTS / "DejaVuSans.ttf"))
@@ -78,6 +83,7 @@ class Page(FPDF):
             self.set_xy(x, y)
             self.cell(w, line_h, line)
             y += line_h
+        self.bottom = max(self.bottom, y)
         return y
 
     # ------------------------------------------------------------ blocks
@@ -134,6 +140,7 @@ class Page(FPDF):
 
     def image_png(self, png: bytes, x: float, y: float, w: float) -> float:
         info = self.image(io.BytesIO(png), x=x, y=y, w=w)
+        self.bottom = max(self.bottom, y + info.rendered_height)
         return y + info.rendered_height
 
     def table(self, spec, df, lang: str, x: float, y: float, widths: list[float], size: float = 6.8,
@@ -170,6 +177,7 @@ class Page(FPDF):
                 xx += w
             y += row_h
             self.line(x, y, x + sum(widths), y)
+        self.bottom = max(self.bottom, y)
         return y + 1.5
 
     def footnotes(self, notes: list[str], source: str, stamp: str) -> None:
@@ -177,6 +185,8 @@ class Page(FPDF):
         self.font(6.2)
         heights = sum(len(self.lines(n, WIDTH - 3)) for n in notes) * 2.75
         y = PAGE_H - MARGIN - heights - 6.5
+        if self.bottom > y - 2:
+            raise Overflow(f"content reaches {self.bottom:.0f} mm, the footnotes start at {y:.0f} mm")
         self.set_draw_color(*GREY)
         self.set_line_width(0.2)
         self.line(MARGIN, y - 1.5, PAGE_W - MARGIN, y - 1.5)
@@ -185,10 +195,6 @@ class Page(FPDF):
             y = self.paragraph(MARGIN + 3, y, WIDTH - 3, note, 6.2, GREY, 2.75)
         self.text_at(MARGIN, y + 1.2, WIDTH * 0.65, 3.5, source, 7, True, DARK)
         self.text_at(MARGIN + WIDTH * 0.65, y + 1.2, WIDTH * 0.35, 3.5, stamp, 6.2, False, GREY, "R")
-
-    def top_of_footnotes(self, notes: list[str]) -> float:
-        self.font(6.2)
-        return PAGE_H - MARGIN - sum(len(self.lines(n, WIDTH - 3)) for n in notes) * 2.75 - 8.5
 
     def bytes(self) -> bytes:
         return bytes(self.output())

@@ -12,7 +12,7 @@ from ui.i18n import t
 from ui.peers import PACE_MONTHS
 from ui.tables import Col, Table
 
-MOVERS = Table("perubahan_terbesar", (tables.REGENCY, Col("change_1m", "brief.col_change_1m", "signed", 0),
+MOVERS = Table("perubahan_terbesar", (Col("regency_label", "table.regency", "text"), Col("change_1m", "brief.col_change_1m", "signed", 0),
                                       tables.ACTIVE), hidden_flag=None)
 TIER_COUNTS = Table("peringkat_berlaku", (Col("label", "tier.col_tier", "text"),
                                           Col("min_pct", "tier.col_min_pct", "percent", 0),
@@ -64,7 +64,7 @@ def build(p: Province, lang: str, made: str) -> bytes:
     y = page.band(t("brief.province_kicker", lang), t("overview.title", lang), as_of, t("brief.province_name", lang))
     y = page.kpis(y, headline(p, lang))
     y = page.section(MARGIN, y, WIDTH, t("overview.trajectory", lang))
-    png = charts.trajectory(p.monthly, p.path, p.status["target"], lang, WIDTH, 66)
+    png = charts.trajectory(p.monthly, p.path, p.status["target"], lang, WIDTH, 74)
     y = page.image_png(png, MARGIN, y, WIDTH) + 2
     left_w, gap = 118, 5
     right_x, right_w = MARGIN + left_w + gap, WIDTH - left_w - gap
