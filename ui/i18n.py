@@ -679,7 +679,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
                            "en": "“{hidden}”: counts below {k} are not shown below regency level (personal data protection)."},
     "export.period": {"id": "Periode", "en": "Period"},
     "sheet.overview_pace": {"id": "Laju penambahan peserta", "en": "Pace of growth"},
-    "sheet.overview_regencies": {"id": "Capaian 22 kabupaten-kota", "en": "Attainment of the 22 regencies"},
+    "sheet.overview_regencies": {"id": "Capaian 22 kabupaten-kota", "en": "22 regencies, attainment"},
     "sheet.reg_peers_table": {"id": "Pembanding", "en": "Peers"},
     "sheet.reg_districts": {"id": "Kecamatan", "en": "Districts"},
     "sheet.reg_villages_bottom": {"id": "Desa dengan capaian terendah", "en": "Villages, lowest attainment"},
