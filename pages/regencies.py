@@ -243,6 +243,7 @@ def area_spec(with_parent: bool) -> Table:
         tables.ATTAINMENT,
         tables.TIER,
         Col("n_to_next_tier", "reg.col_to_next"),
+        Col("active_per_1000_pop", "reg.col_per_1000_pop", "decimal", digits=2, missing="reg.no_population"),
     ))
 
 
