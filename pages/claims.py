@@ -181,6 +181,25 @@ def ratio_metric(where, label, claims_rp, contrib_rp, delta_key, lang):
                                  contrib=fmt.rupiah_short(contrib_rp, lang)), delta_color="off", delta_arrow="off")
 
 
+RATIO_SUMS = ("risk_claims_rp", "risk_contrib_rp", "risk_contrib_est_rp", "savings_claims_rp", "savings_contrib_rp",
+              "n_by_incident", "n_by_filed", "n_by_paid")
+
+
+def ratio_notes(lang, total, all_segments: bool, has_relief: bool):
+    """One line defining each figure and the dating used, then what the contributions hold."""
+    st.caption(t("claims.ratio_loss_def", lang) + " " + t("claims.ratio_dated", lang, **{
+        k: fmt.number(total[f"n_by_{k}"], lang) for k in ("incident", "filed", "paid")}))
+    st.caption(t("claims.ratio_withdrawal_def", lang))
+    notes = [t("claims.ratio_bpu_only", lang)] if all_segments else []
+    if has_relief:
+        notes.append(t("claims.ratio_relief", lang))
+    est, contrib = total["risk_contrib_est_rp"], total["risk_contrib_rp"]
+    share = 100 * est / contrib if contrib else None
+    notes.append(t("claims.loss_estimate", lang, pct=fmt.pct(share, 2 if share and share < 1 else 1, lang),
+                   amount=fmt.rupiah_short(est, lang)) if est else t("claims.loss_no_estimate", lang))
+    st.caption(" ".join(notes + [t("claims.ratio_split_note", lang)]))
+
+
 def ratio_section(lang, start, end, regency, segment):
     """JKK + JKM claims incurred against their contributions (the loss ratio), and JHT + JP
     withdrawals against theirs, for one segment (BPU when all are chosen); the page sums."""
@@ -191,26 +210,14 @@ def ratio_section(lang, start, end, regency, segment):
         st.info(t("claims.ratio_no_split", lang, segment=t(f"segment.{seg}", lang)))
         return
     rows = df if regency is None else df[df["regency_code"] == regency]
-    total = {c: int(rows[c].fillna(0).sum()) for c in ("risk_claims_rp", "risk_contrib_rp", "risk_contrib_est_rp",
-                                                       "savings_claims_rp", "savings_contrib_rp", "n_by_incident",
-                                                       "n_by_filed", "n_by_paid")}
+    total = {c: int(rows[c].fillna(0).sum()) for c in RATIO_SUMS}
     area = "NTT" if regency is None else rows["regency_name"].iloc[0]
     c1, c2 = st.columns(2)
     ratio_metric(c1, t("claims.ratio_loss", lang, segment=seg, area=area), total["risk_claims_rp"],
                  total["risk_contrib_rp"], "claims.ratio_loss_delta", lang)
     ratio_metric(c2, t("claims.ratio_withdrawal", lang, segment=seg, area=area), total["savings_claims_rp"],
                  total["savings_contrib_rp"], "claims.ratio_withdrawal_delta", lang)
-    st.caption(t("claims.ratio_loss_def", lang) + " " + t("claims.ratio_dated", lang, **{
-        k: fmt.number(total[f"n_by_{k}"], lang) for k in ("incident", "filed", "paid")}))
-    st.caption(t("claims.ratio_withdrawal_def", lang))
-    notes = [t("claims.ratio_bpu_only", lang)] if segment is None else []
-    if bool(df["has_relief_month"].iloc[0]):
-        notes.append(t("claims.ratio_relief", lang))
-    est, contrib = total["risk_contrib_est_rp"], total["risk_contrib_rp"]
-    share = 100 * est / contrib if contrib else None
-    notes.append(t("claims.loss_estimate", lang, pct=fmt.pct(share, 2 if share and share < 1 else 1, lang),
-                   amount=fmt.rupiah_short(est, lang)) if est else t("claims.loss_no_estimate", lang))
-    st.caption(" ".join(notes + [t("claims.ratio_split_note", lang)]))
+    ratio_notes(lang, total, segment is None, bool(df["has_relief_month"].iloc[0]))
     df = df.assign(regency_name=df["regency_name"].fillna(t("claims.unknown_regency", lang)))
     left, right = st.columns([1, 1.8])
     if df["loss_ratio_pct"].notna().any():

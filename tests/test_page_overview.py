@@ -65,11 +65,9 @@ def test_pace_split_budget_paid_and_self_paid(env):
     2023: nobody; the 6-month window crosses the budget year."""
     at = run_app()
     pace = shown(at.dataframe[0]).set_index("Periode")
-    cols = ["Tambahan bersih per bulan", "dari peserta iuran sendiri", "dari peserta dibayar APBD/APBDes/CSR",
-            "Pergantian tahun anggaran"]
+    cols = ["Tambahan bersih per bulan", "Dari iuran sendiri", "Dari anggaran/CSR", "Lewat akhir tahun anggaran?"]
     assert pace.loc["Laju terkini (3 bulan terakhir)", cols].tolist() == ["0", "+1", "-1", "Tidak"]
-    assert pace.loc["Laju terkini (6 bulan terakhir)", cols].tolist() == ["+1", "+1", "0",
-                                                                          "Ya: Des → Jan di dalam periode"]
+    assert pace.loc["Laju terkini (6 bulan terakhir)", cols].tolist() == ["+1", "+1", "0", "Ya (Des → Jan)"]
     assert any("kohort yang dibayar anggaran bisa berakhir" in c.value for c in at.caption)
     rows = query(env, """select window_months, n_budget_paid_before, n_budget_paid, pace_per_month,
                                 pace_self_paid_per_month, pace_budget_paid_per_month, has_january

@@ -722,20 +722,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "overview.col_pace": {"id": "Tambahan bersih per bulan", "en": "Net change per month"},
     "overview.col_eta": {"id": "Target tercapai pada", "en": "Goal reached in"},
     "overview.col_on_pace": {"id": "Cukup untuk tenggat?", "en": "Enough for the deadline?"},
-    "overview.col_pace_self": {"id": "dari peserta iuran sendiri", "en": "from self-paid members"},
-    "overview.col_pace_budget": {"id": "dari peserta dibayar APBD/APBDes/CSR", "en": "from members paid by APBD/APBDes/CSR"},
-    "overview.col_budget_year": {"id": "Pergantian tahun anggaran", "en": "Budget-year change"},
-    "overview.budget_year_in": {"id": "Ya: Des → Jan di dalam periode", "en": "Yes: Dec → Jan inside the window"},
+    "overview.col_pace_self": {"id": "Dari iuran sendiri", "en": "Self-paid"},
+    "overview.col_pace_budget": {"id": "Dari anggaran/CSR", "en": "Budget/CSR-paid"},
+    "overview.col_budget_year": {"id": "Lewat akhir tahun anggaran?", "en": "Crosses a budget year?"},
+    "overview.budget_year_in": {"id": "Ya (Des → Jan)", "en": "Yes (Dec → Jan)"},
     "overview.budget_year_none": {"id": "Tidak", "en": "No"},
     "overview.pace_note": {
         "id": "Laju = tambahan bersih peserta aktif per bulan, dipisah menurut siapa yang membayar iuran "
-              "di akhir periode dan di awalnya: APBD, APBDes/Dana Desa atau CSR, atau peserta sendiri "
-              "(termasuk pemberi kerja). Anggaran berakhir tiap Desember: bila periode melewati Januari, "
+              "di akhir periode dan di awalnya: anggaran (APBD, APBDes/Dana Desa) atau CSR, atau peserta "
+              "sendiri (termasuk pemberi kerja). Anggaran berakhir tiap Desember: bila periode melewati Januari, "
               "kohort yang dibayar anggaran bisa berakhir di dalamnya dan peserta yang lanjut membayar "
               "sendiri pindah ke bagian iuran sendiri.",
         "en": "Pace = net new active members per month, split by who pays the contribution at the end "
-              "and at the start of the window: APBD, APBDes/village funds or CSR, or the members "
-              "themselves (including employers). Budgets end every December: when a window crosses a "
+              "and at the start of the window: a budget (APBD, APBDes/village funds) or CSR, or the "
+              "members themselves (including employers). Budgets end every December: when a window crosses a "
               "January, a budget-paid cohort may end inside it, and members who go on paying "
               "themselves move to the self-paid part."},
     "overview.yes": {"id": "Ya", "en": "Yes"},
