@@ -25,7 +25,7 @@ OUT = {
         "claim_id": "claim_id", "member_key": "member_key", "programme_code": "programme",
         "filed_date": "{filed_date}", "paid_date": "paid_date", "amount_rp": "amount_rp",
         "regency_code": "regency", "segment_code": "{segment}", "cause": "{cause}",
-        "load_id": "$id", "row_number": "_row"},
+        "load_id": "$id", "row_number": "_row", "incident_date": "{incident_date}"},
     "subsidies": {
         "member_key": "member_key", "scheme": "coalesce({scheme}, 'BSU')", "tranche": "tranche",
         "paid_date": "paid_date", "amount_rp": "amount_rp", "regency_code": "regency",

@@ -2,8 +2,11 @@
 tiny hand-made fixture (tests/fixtures/regency), as of June 2024, suppress_below 5.
 
 Sabu Raijua (53.20), target 600 (override); district Sabu Barat 150 (override), the other
-five districts share 450 -> 90 each; village Ledeke of Raijua 40 (override), the other four
-villages of Raijua share 50 -> 13, 13, 12, 12. Active BPU members at June 2024:
+five districts share 450 by their 2010 population (data/district_population.csv): Sabu Tengah
+7,165, Sabu Timur 7,453, Sabu Liae 8,847, Hawu Mehara 15,361, Raijua 7,671 (46,497) ->
+69.34, 72.13, 85.62, 148.67, 74.24 -> floors 448, the two largest remainders (Hawu Mehara .67,
+Sabu Liae .62) get one more: 69, 72, 86, 149, 74. Village Ledeke of Raijua 40 (override), the
+other four villages of Raijua share 34 equally -> 9, 9, 8, 8. Active BPU members at June 2024:
 
 district     village      active  who pays (spell)                 occupation
 Raijua       Ledeke          6    APBDes Jan-Dec 2024              petani
@@ -49,10 +52,10 @@ def area(wh, code):
 # ---------------------------------------------------------------- targets
 
 @pytest.mark.parametrize("code, target", [
-    ("53.20", 600), ("53.20.01", 150), ("53.20.02", 90), ("53.20.03", 90), ("53.20.04", 90),
-    ("53.20.05", 90), ("53.20.06", 90),
-    ("53.20.06.1001", 40), ("53.20.06.1002", 13), ("53.20.06.2003", 13), ("53.20.06.2004", 12),
-    ("53.20.06.2005", 12),
+    ("53.20", 600), ("53.20.01", 150), ("53.20.02", 69), ("53.20.03", 72), ("53.20.04", 86),
+    ("53.20.05", 149), ("53.20.06", 74),
+    ("53.20.06.1001", 40), ("53.20.06.1002", 9), ("53.20.06.2003", 9), ("53.20.06.2004", 8),
+    ("53.20.06.2005", 8),
     ("53.71", 100),
 ])
 def test_own_targets_split_the_regency_target(wh, code, target):
@@ -75,16 +78,16 @@ def test_children_sum_to_parent_everywhere(wh):
 @pytest.mark.parametrize("code, expected", [
     # target, n_active, attainment, tier, next tier, members to next tier, hidden
     ("53.20", (600, 30, 5.0, 0, 1, 30, False)),                  # 10% of 600 = 60
-    ("53.20.06", (90, 13, 14.44, 1, 2, 10, False)),              # Raijua: 25% of 90 = 22.5 -> 23
+    ("53.20.06", (74, 13, 17.56, 1, 2, 6, False)),               # Raijua: 25% of 74 = 18.5 -> 19
     ("53.20.01", (150, 8, 5.33, 0, 1, 7, False)),                # Sabu Barat 7 + 1 without village
-    ("53.20.02", (90, None, None, None, None, None, True)),      # Sabu Tengah: 3
-    ("53.20.04", (90, 0, 0.0, 0, 1, 9, False)),                  # Sabu Liae: 0, shown (nobody to protect)
+    ("53.20.02", (69, None, None, None, None, None, True)),      # Sabu Tengah: 3
+    ("53.20.04", (86, 0, 0.0, 0, 1, 9, False)),                  # Sabu Liae: 0, shown (nobody to protect)
     # hidden: Sabu Tengah 3 and the 1 member without a district = 4 < 5: the smallest
     # published district with members (Sabu Timur, 5) is hidden too
-    ("53.20.03", (90, None, None, None, None, None, True)),
+    ("53.20.03", (72, None, None, None, None, None, True)),
     ("53.20.06.1001", (40, 6, 15.0, 1, 2, 4, False)),            # Ledeke: 25% of 40 = 10
-    ("53.20.06.1002", (13, None, None, None, None, None, True)),  # Ledeunu: 2
-    ("53.20.06.2003", (13, None, None, None, None, None, True)),  # Bolua: 5
+    ("53.20.06.1002", (9, None, None, None, None, None, True)),   # Ledeunu: 2
+    ("53.20.06.2003", (9, None, None, None, None, None, True)),   # Bolua: 5
     # Mebba: 7, beside villages of 0 and 1 member without a village (never published, so
     # nothing small is shown: no complement needed)
     ("53.20.01.1001", (9, 7, 77.77, 4, 5, 2, False)),
@@ -92,6 +95,21 @@ def test_children_sum_to_parent_everywhere(wh):
 ])
 def test_area_progress(wh, code, expected):
     assert area(wh, code) == expected
+
+
+@pytest.mark.parametrize("code, basis, population, per_1000", [
+    ("53.20", "override", 72_960, 0.41),           # 30 / 72,960 (the six districts' sum)
+    ("53.20.01", "override", 26_463, 0.30),        # Sabu Barat 8 / 26,463
+    ("53.20.06", "population_2010", 7_671, 1.69),  # Raijua 13 / 7,671 = 1.6947
+    ("53.20.02", "population_2010", 7_165, None),  # hidden: no figure derived from its count
+    ("53.20.06.1001", "override", None, None),     # villages: no population figure exists
+    ("53.20.06.1002", "equal", None, None),
+    ("53.71", "override", 336_239, 0.04),          # 12 / 336,239
+    ("53.01", "informal_workforce_est", 304_548, 0.0),
+])
+def test_split_basis_and_active_per_1000_inhabitants(wh, code, basis, population, per_1000):
+    assert query(wh, """select split_basis, population_2010, active_per_1000_pop from mart_area_progress
+                        where area_code = $c""", c=code) == [(basis, population, per_1000)]
 
 
 def test_no_published_count_below_threshold(wh):
@@ -103,9 +121,10 @@ def test_no_published_count_below_threshold(wh):
 
 def test_hidden_cells_look_the_same_whatever_the_reason(wh):
     """Sabu Tengah (3, below the threshold) and Sabu Timur (5, hidden beside it) are told
-    apart by nothing a page can read: every column but the area's identity and target."""
+    apart by nothing a page can read: every column but the area's identity, target and
+    population (reference figures, not derived from the count)."""
     cols = [d for d in query(wh, "select column_name from (describe mart_area_progress)")]
-    shown = [c for (c,) in cols if c not in ("area_code", "area_name", "target")]
+    shown = [c for (c,) in cols if c not in ("area_code", "area_name", "target", "population_2010")]
     rows = query(wh, f"select {', '.join(shown)} from mart_area_progress "
                      "where area_code in ('53.20.02', '53.20.03')")
     assert rows[0] == rows[1]
@@ -246,9 +265,10 @@ def test_data_test_catches_a_published_small_count():
             ('area', 1, '53.20', '53.20.03', 9, false, false))
             v(family, depth, parent_id, cell_id, n, is_pseudo, is_hidden);
         create table mart_area_progress as select * from (values
-            ('district', '53.20.01', 7, false, 1.0, 0, 1, 3), ('district', '53.20.02', 3, false, 1.0, 0, 1, 3),
-            ('district', '53.20.03', 9, false, 1.0, 0, 1, 3))
-            v(level, area_code, n_active, is_suppressed, attainment_pct, tier, next_tier, n_to_next_tier);
+            ('district', '53.20.01', 7, false, 1.0, 0, 1, 3, 0.5), ('district', '53.20.02', 3, false, 1.0, 0, 1, 3, 0.2),
+            ('district', '53.20.03', 9, false, 1.0, 0, 1, 3, 0.7))
+            v(level, area_code, n_active, is_suppressed, attainment_pct, tier, next_tier, n_to_next_tier,
+              active_per_1000_pop);
         create table mart_regency_mix (dimension varchar, regency_code varchar, category_code varchar,
             n_active bigint, is_suppressed boolean, share_pct double, latest_end_month date);
         create table mart_claims_cause_regency (programme_code varchar, paid_year integer, regency_code varchar,
@@ -261,6 +281,11 @@ def test_data_test_catches_a_published_small_count():
     con.execute("update mart_area_progress set is_suppressed = true where area_code = '53.20.02'")
     assert {r[-1] for r in run_data_test(con, "disclosure_applied")} == {"marked unlike the stage",
                                                                          "hidden cell shows a figure"}
+    # hidden by the stage, every figure gone but the rate per 1,000 inhabitants: still caught
+    con.execute("""update int_disclosure set is_hidden = true where cell_id = '53.20.02';
+                   update mart_area_progress set n_active = null, attainment_pct = null, tier = null,
+                          next_tier = null, n_to_next_tier = null where area_code = '53.20.02'""")
+    assert [r[-1] for r in run_data_test(con, "disclosure_applied")] == ["hidden cell shows a figure"]
 
 
 def test_data_test_catches_targets_that_do_not_add_up():

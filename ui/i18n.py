@@ -157,6 +157,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "reason.FILED_DATE_INVALID": {"id": "Tanggal pengajuan tidak terbaca", "en": "Filing date unreadable"},
     "reason.PAID_DATE_MISSING": {"id": "Tanggal pembayaran kosong", "en": "Payment date missing"},
     "reason.PAID_DATE_INVALID": {"id": "Tanggal pembayaran tidak terbaca", "en": "Payment date unreadable"},
+    "reason.INCIDENT_DATE_INVALID": {"id": "Tanggal kejadian (kecelakaan/meninggal) tidak terbaca",
+                                     "en": "Incident (accident/death) date unreadable"},
     "reason.DATES_INCONSISTENT": {"id": "Klaim dibayar sebelum diajukan", "en": "Claim paid before it was filed"},
     "reason.TRANCHE_MISSING": {"id": "Tahap penyaluran kosong", "en": "Tranche missing"},
     "reason.TRANCHE_INVALID": {"id": "Tahap penyaluran tidak valid", "en": "Invalid tranche"},
@@ -199,6 +201,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "series.active": {"id": "Aktif", "en": "Active"},
     "series.registered": {"id": "Terdaftar", "en": "Registered"},
     "series.lapsed": {"id": "Tidak aktif (menunggak)", "en": "Lapsed"},
+    "series.self_paid": {"id": "Aktif, iuran sendiri", "en": "Active, self-paid"},
+    "series.budget_paid": {"id": "Aktif, iuran dibayar APBD/APBDes/CSR", "en": "Active, paid by APBD/APBDes/CSR"},
     "series.target_path": {"id": "Lintasan target", "en": "Target path"},
     # --- membership segments ----------------------------------------------
     "segment.PU": {"id": "Penerima Upah", "en": "Wage earners"},
@@ -343,10 +347,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "reg.mix_sector": {"id": "Sektor pekerjaan", "en": "Sector"},
     "reg.districts": {"id": "Kecamatan di {name}", "en": "Districts of {name}"},
     "reg.districts_note": {
-        "id": "Target kecamatan dan desa/kelurahan adalah bagian dari target kabupaten/kota (dibagi rata, "
-              "dapat diubah melalui berkas target). Diurutkan dari capaian terendah.",
-        "en": "District and village targets are a split of the regency target (equal shares, "
-              "overridable in the targets file). Sorted lowest attainment first."},
+        "id": "Target kecamatan dibagi dari target kabupaten/kota menurut jumlah penduduk kecamatan "
+              "(Sensus Penduduk 2010, BPS); target desa/kelurahan dibagi rata dari target kecamatannya, "
+              "karena tidak ada data penduduk per desa. Target yang diubah melalui berkas target tetap, "
+              "sisanya dibagi dengan bobot yang sama. Per 1.000 penduduk: peserta aktif per 1.000 "
+              "penduduk 2010. Diurutkan dari capaian terendah.",
+        "en": "District targets split the regency target by district population (2010 Population "
+              "Census, BPS); village targets split their district's target equally, as no village "
+              "population figure exists. Targets set in the targets file stay, the rest is shared "
+              "by the same weights. Per 1,000 inhabitants: active members per 1,000 people counted "
+              "in 2010. Sorted lowest attainment first."},
     "reg.villages": {"id": "Desa/kelurahan", "en": "Villages"},
     "reg.villages_top": {"id": "10 capaian tertinggi", "en": "Top 10"},
     "reg.villages_bottom": {"id": "10 capaian terendah", "en": "Bottom 10"},
@@ -358,6 +368,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "and listed under All villages."},
     "reg.col_district": {"id": "Kecamatan", "en": "District"},
     "reg.col_village": {"id": "Desa/kelurahan", "en": "Village"},
+    "reg.col_per_1000_pop": {"id": "Per 1.000 penduduk (2010)", "en": "Per 1,000 inhabitants (2010)"},
+    "reg.no_population": {"id": "tak ada data penduduk", "en": "no population figure"},
     "reg.col_to_next": {"id": "Kekurangan ke peringkat berikutnya", "en": "Needed for the next tier"},
     "reg.suppression_note": {
         "id": "Untuk melindungi data pribadi (UU 27/2022), jumlah di bawah {k} disembunyikan, begitu pula "
@@ -573,33 +585,64 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "claims.unit_1e3": {"id": "ribu", "en": "thousand"},
     "claims.unit_1": {"id": "rupiah", "en": "rupiah"},
     "claims.by_regency_title": {"id": "Klaim per kabupaten/kota", "en": "Claims by regency"},
-    "claims.loss_title": {"id": "Klaim dibanding iuran (rasio klaim)", "en": "Claims against contributions (loss ratio)"},
-    "claims.loss_programme": {"id": "Program", "en": "Programme"},
-    "claims.loss_all": {"id": "Semua program, semua segmen", "en": "All programmes, all segments"},
-    "claims.loss_bpu": {"id": "{code} – peserta BPU saja", "en": "{code} – BPU members only"},
-    "claims.loss_note": {"id": "Rasio klaim = klaim dibayar ÷ iuran untuk bulan-bulan periode ini. Iuran diambil dari data iuran yang dimuat dan disebar rata ke bulan-bulan yang dibayar. Pembagian per program hanya untuk peserta BPU, menurut tarif yang bersumber (JKK 1% dari penghasilan, minimal Rp 10.000; JKM Rp 6.800; JHT 2% bila diikuti); untuk PU, Jasa Konstruksi dan PMI tarif per program tidak tersedia sehingga iurannya dilaporkan total saja.",
-                         "en": "Loss ratio = claims paid ÷ contributions for the months of this period. Contributions come from the contribution files loaded, spread evenly over the months they pay for. The split by programme is made for BPU members only, at the sourced rates (JKK 1% of declared income, minimum Rp 10,000; JKM Rp 6,800; JHT 2% when taken); PU, construction and migrant-worker contributions have no sourced per-programme rates and are reported in total only."},
-    "claims.loss_estimate": {"id": "Termasuk estimasi: {pct} dari iuran ({amount}) berasal dari peserta tanpa data iuran, dihitung dari bulan aktif dan penghasilan di daftar peserta dengan tarif BPU.",
-                             "en": "Includes an estimate: {pct} of contributions ({amount}) belong to members with no contribution rows, estimated from their active months and declared income at the BPU rates."},
+    "claims.ratio_title": {"id": "Klaim dibanding iuran", "en": "Claims against contributions"},
+    "claims.ratio_loss": {"id": "Rasio klaim JKK+JKM, {segment}, {area}", "en": "JKK+JKM loss ratio, {segment}, {area}"},
+    "claims.ratio_loss_delta": {"id": "klaim terjadi {claims} · iuran {contrib}",
+                                "en": "claims incurred {claims} · contributions {contrib}"},
+    "claims.ratio_withdrawal": {"id": "Penarikan JHT/JP dibanding iuran, {segment}, {area}",
+                                "en": "JHT/JP withdrawals against contributions, {segment}, {area}"},
+    "claims.ratio_withdrawal_delta": {"id": "penarikan {claims} · iuran {contrib}",
+                                      "en": "withdrawals {claims} · contributions {contrib}"},
+    "claims.ratio_loss_def": {
+        "id": "Rasio klaim JKK+JKM = klaim kecelakaan kerja dan kematian yang terjadi dalam periode ÷ iuran JKK dan JKM untuk bulan-bulan periode, segmen yang sama. Klaim bulan-bulan terakhir masih bertambah karena klaim yang sudah terjadi diajukan dan dibayar kemudian.",
+        "en": "JKK+JKM loss ratio = work-accident and death claims incurred in the period ÷ JKK and JKM contributions for the months of the period, same segment. The latest months still grow as claims already incurred are filed and paid later."},
+    "claims.ratio_dated": {
+        "id": "Tanggal terjadinya klaim JKK+JKM: tanggal kecelakaan/meninggal untuk {incident} klaim, tanggal pengajuan untuk {filed} (tanpa tanggal kejadian), tanggal bayar untuk {paid} (tanpa keduanya).",
+        "en": "Date a JKK+JKM claim was incurred: the accident or death date for {incident} claims, the filing date for {filed} (no incident date), the payment date for {paid} (neither)."},
+    "claims.ratio_withdrawal_def": {
+        "id": "Penarikan JHT/JP = manfaat JHT dan JP yang dibayar dalam periode ÷ iuran JHT dan JP untuk bulan-bulan periode: tabungan yang dikumpulkan bertahun-tahun ditarik kembali, bukan rasio klaim, sehingga angka jauh di atas 100% wajar.",
+        "en": "JHT/JP withdrawals = JHT and JP benefits paid in the period ÷ JHT and JP contributions for the months of the period: savings built up over years paid back, not a loss ratio, so figures far above 100% are expected."},
+    "claims.ratio_split_note": {
+        "id": "Iuran per program dihitung hanya untuk peserta BPU, menurut tarif yang bersumber (JKK 1% dari penghasilan, minimal Rp 10.000; JKM Rp 6.800; JHT 2% bila diikuti; JKK dan JKM 1% dari tarif itu selama relaksasi PP 49/2020, Agu 2020 – Jan 2021). PU, Jasa Konstruksi dan PMI tidak punya tarif per program yang bersumber: iurannya hanya diketahui totalnya.",
+        "en": "Contributions by programme are computed for BPU members only, at the sourced rates (JKK 1% of declared income, minimum Rp 10,000; JKM Rp 6,800; JHT 2% when taken; JKK and JKM at 1% of those during the PP 49/2020 relief, Aug 2020 – Jan 2021). PU, construction and migrant workers have no sourced per-programme rates: only their total is known."},
+    "claims.ratio_bpu_only": {"id": "Semua segmen dipilih: rasio dihitung untuk BPU, satu-satunya segmen dengan iuran per program.",
+                              "en": "All segments selected: the ratios are for BPU, the only segment with contributions by programme."},
+    "claims.ratio_no_split": {"id": "Iuran {segment} hanya diketahui totalnya, tidak per program: rasio klaim JKK+JKM dan penarikan JHT/JP tidak dapat dihitung untuk segmen ini.",
+                              "en": "{segment} contributions are known in total only, not by programme: the JKK+JKM loss ratio and JHT/JP withdrawals cannot be computed for this segment."},
+    "claims.ratio_relief": {"id": "Periode ini memuat bulan relaksasi PP 49/2020 (Agu 2020 – Jan 2021): iuran JKK dan JKM dipotong 99% sementara manfaat tetap, sehingga rasio klaim bulan-bulan itu tinggi.",
+                            "en": "This period includes PP 49/2020 relief months (Aug 2020 – Jan 2021): JKK and JKM contributions were cut by 99% while benefits stayed, so the loss ratio of those months is high."},
+    "claims.loss_estimate": {"id": "Termasuk estimasi: {pct} dari iuran JKK+JKM ({amount}) berasal dari peserta tanpa data iuran, dihitung dari bulan aktif dan penghasilan di daftar peserta dengan tarif BPU.",
+                             "en": "Includes an estimate: {pct} of JKK+JKM contributions ({amount}) belong to members with no contribution rows, estimated from their active months and declared income at the BPU rates."},
     "claims.loss_no_estimate": {"id": "Seluruh iuran berasal dari data iuran yang dimuat (tanpa estimasi).",
                                 "en": "All contributions come from the contribution files loaded (no estimate)."},
-    "claims.loss_jht_note": {"id": "JHT adalah tabungan hari tua: klaim menarik saldo yang dikumpulkan bertahun-tahun, sehingga rasionya wajar jauh di atas 100%.",
-                             "en": "JHT is old-age savings: a claim withdraws a balance built up over years, so a ratio far above 100% is expected."},
-    "claims.loss_province": {"id": "Rasio klaim NTT", "en": "NTT loss ratio"},
-    "claims.loss_province_delta": {"id": "klaim {claims} · iuran {contrib}", "en": "claims {claims} · contributions {contrib}"},
-    "claims.col_contrib": {"id": "Iuran", "en": "Contributions"},
-    "claims.col_contrib_est": {"id": "Iuran estimasi", "en": "Estimated"},
-    "claims.col_loss_ratio": {"id": "Rasio klaim", "en": "Loss ratio"},
-    "claims.loss_chart": {"id": "Rasio klaim per kabupaten/kota", "en": "Loss ratio by regency"},
+    "claims.col_loss_ratio": {"id": "Rasio klaim JKK+JKM", "en": "JKK+JKM loss ratio"},
+    "claims.col_incurred": {"id": "Klaim JKK+JKM terjadi", "en": "JKK+JKM claims incurred"},
+    "claims.col_incurred_n": {"id": "Kasus JKK+JKM", "en": "JKK+JKM cases"},
+    "claims.col_risk_contrib": {"id": "Iuran JKK+JKM", "en": "JKK+JKM contributions"},
+    "claims.col_withdrawal_ratio": {"id": "Penarikan JHT/JP ÷ iuran", "en": "JHT/JP withdrawals ÷ contributions"},
+    "claims.col_withdrawals": {"id": "Penarikan JHT/JP", "en": "JHT/JP withdrawals"},
+    "claims.col_savings_contrib": {"id": "Iuran JHT/JP", "en": "JHT/JP contributions"},
+    "claims.unknown_regency": {"id": "Tidak diketahui", "en": "Unknown"},
+    "claims.loss_chart": {"id": "Rasio klaim JKK+JKM per kabupaten/kota", "en": "JKK+JKM loss ratio by regency"},
     "claims.anomaly_title": {"id": "Bulan yang tidak biasa", "en": "Unusual months"},
-    "claims.anomaly_rule": {"id": "Kabupaten/kota-bulan yang nilai klaimnya jauh dari riwayatnya sendiri: |nilai − median| ÷ (1,4826 × MAD) > 3,5, dengan median dan MAD (deviasi absolut median) dari 24 bulan sebelumnya, minimal 12 bulan riwayat. Dalam periode ini {n} dari {scored} kabupaten/kota-bulan yang dinilai ditandai.",
-                            "en": "Regency-months whose claims are far from their own history: |amount − median| ÷ (1.4826 × MAD) > 3.5, with the median and MAD (median absolute deviation) of the previous 24 months, at least 12 months of history. In this period {n} of the {scored} regency-months scored are flagged."},
-    "claims.anomaly_none": {"id": "Tidak ada bulan yang tidak biasa dalam periode ini ({scored} kabupaten/kota-bulan dinilai).",
-                            "en": "No unusual months in this period ({scored} regency-months scored)."},
+    "claims.anomaly_rule": {
+        "id": "Per program dan segmen, untuk provinsi dan tiap kabupaten/kota, jumlah kasus dan nilai klaim dibayar dinilai terpisah terhadap nilai yang diharapkan: tren sendiri (pertumbuhan tahunan robust dari tiga total 12 bulan sebelumnya) dikali pola musiman program (bulan yang sama 1–3 tahun sebelumnya, provinsi). Ditandai bila jauh dari harapan (skor > 3,5, memperhitungkan peluang dan variasi 15% per bulan); dinilai hanya bila ada 24 bulan riwayat dan minimal 5 kasus yang diharapkan.",
+        "en": "Per programme and segment, for the province and each regency, the number of claims paid and their Rupiah are scored separately against what is expected: the series' own trend (a robust yearly growth from the three 12-month totals before) times the programme's season (the same month 1–3 years back, province-wide). Flagged when far from it (score > 3.5, allowing for chance and 15% month-to-month variation); scored only with 24 months of history and at least 5 expected claims."},
+    "claims.anomaly_found": {"id": "Dalam periode ini {n} dari {scored} seri-bulan yang dinilai ditandai.",
+                             "en": "In this period {n} of the {scored} series-months scored are flagged."},
+    "claims.anomaly_none": {"id": "Tidak ada bulan yang tidak biasa dalam periode ini ({scored} seri-bulan dinilai).",
+                            "en": "No unusual months in this period ({scored} series-months scored)."},
     "claims.col_month": {"id": "Bulan", "en": "Month"},
-    "claims.col_history_median": {"id": "Median 24 bulan sebelumnya", "en": "Median of the previous 24 months"},
-    "claims.col_score": {"id": "Skor robust", "en": "Robust score"},
+    "claims.col_area": {"id": "Wilayah", "en": "Area"},
+    "claims.col_segment": {"id": "Segmen", "en": "Segment"},
+    "claims.col_what": {"id": "Yang tidak biasa", "en": "What is unusual"},
+    "claims.col_expected_n": {"id": "Kasus diharapkan", "en": "Cases expected"},
+    "claims.col_expected_rp": {"id": "Nilai diharapkan", "en": "Amount expected"},
     "claims.col_direction": {"id": "Arah", "en": "Direction"},
+    "claims.province": {"id": "NTT (provinsi)", "en": "NTT (province)"},
+    "claims.what_count": {"id": "Jumlah kasus", "en": "Number of claims"},
+    "claims.what_amount": {"id": "Nilai klaim", "en": "Amount"},
+    "claims.what_both": {"id": "Kasus dan nilai", "en": "Claims and amount"},
     "claims.above": {"id": "Jauh di atas biasanya", "en": "Far above usual"},
     "claims.below": {"id": "Jauh di bawah biasanya", "en": "Far below usual"},
     "claims.processing_title": {"id": "Lama proses: dari pengajuan sampai pembayaran", "en": "Processing time: from filing to payment"},
@@ -760,6 +803,22 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "overview.col_pace": {"id": "Tambahan bersih per bulan", "en": "Net change per month"},
     "overview.col_eta": {"id": "Target tercapai pada", "en": "Goal reached in"},
     "overview.col_on_pace": {"id": "Cukup untuk tenggat?", "en": "Enough for the deadline?"},
+    "overview.col_pace_self": {"id": "Dari iuran sendiri", "en": "Self-paid"},
+    "overview.col_pace_budget": {"id": "Dari anggaran/CSR", "en": "Budget/CSR-paid"},
+    "overview.col_budget_year": {"id": "Lewat akhir tahun anggaran?", "en": "Crosses a budget year?"},
+    "overview.budget_year_in": {"id": "Ya (Des → Jan)", "en": "Yes (Dec → Jan)"},
+    "overview.budget_year_none": {"id": "Tidak", "en": "No"},
+    "overview.pace_note": {
+        "id": "Laju = tambahan bersih peserta aktif per bulan, dipisah menurut siapa yang membayar iuran "
+              "di akhir periode dan di awalnya: anggaran (APBD, APBDes/Dana Desa) atau CSR, atau peserta "
+              "sendiri (termasuk pemberi kerja). Anggaran berakhir tiap Desember: bila periode melewati Januari, "
+              "kohort yang dibayar anggaran bisa berakhir di dalamnya dan peserta yang lanjut membayar "
+              "sendiri pindah ke bagian iuran sendiri.",
+        "en": "Pace = net new active members per month, split by who pays the contribution at the end "
+              "and at the start of the window: a budget (APBD, APBDes/village funds) or CSR, or the "
+              "members themselves (including employers). Budgets end every December: when a window crosses a "
+              "January, a budget-paid cohort may end inside it, and members who go on paying "
+              "themselves move to the self-paid part."},
     "overview.yes": {"id": "Ya", "en": "Yes"},
     "overview.no": {"id": "Belum", "en": "No"},
     "overview.registered_n": {"id": "{n} terdaftar", "en": "{n} registered"},

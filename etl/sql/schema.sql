@@ -81,8 +81,10 @@ create table if not exists claims (
     segment_code varchar,
     cause varchar,
     load_id integer not null,
-    row_number bigint not null
+    row_number bigint not null,
+    incident_date date                  -- accident (JKK) or death (JKM), when the export has it
 );
+alter table claims add column if not exists incident_date date;   -- warehouses built before it
 
 create table if not exists subsidies (
     member_key varchar not null,

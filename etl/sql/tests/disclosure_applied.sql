@@ -9,7 +9,7 @@ stage as (select family, cell_id, n, is_hidden, is_pseudo,
           from int_disclosure),
 published as (
     select 'area' as family, area_code as cell_id, is_suppressed, n_active as n,
-           coalesce(attainment_pct, tier, next_tier, n_to_next_tier) is not null as shows_more
+           coalesce(attainment_pct, tier, next_tier, n_to_next_tier, active_per_1000_pop) is not null as shows_more
     from mart_area_progress where level <> 'regency'
     union all
     select 'mix:' || dimension, regency_code || ':' || category_code, is_suppressed, n_active,
