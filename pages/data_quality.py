@@ -7,8 +7,9 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
+from etl import reasons
 from ui import fmt, queries
-from ui.i18n import CATALOGUE, t
+from ui.i18n import t
 from ui.layout import guarded, status_line
 
 MONTHS = 12          # completeness window
@@ -20,9 +21,8 @@ ZERO_BG = "background-color: #fff4e5"
 
 
 def label(prefix: str, code: str, lang: str) -> str:
-    """User-facing label of a reason or issue code; the code itself for an unknown one."""
-    key = f"{prefix}{code}"
-    return t(key, lang) if key in CATALOGUE else code
+    """User-facing label of a file kind, or of a reason or issue code (etl/reasons.py)."""
+    return t(f"{prefix}{code}", lang) if prefix == "dq.kind." else reasons.title(code, lang)
 
 
 def days_since(when) -> int | None:
@@ -114,7 +114,7 @@ def quarantine(lang, history):
         t("dq.col_file", lang): sample["file_name"],
         t("dq.col_sheet", lang): sample["sheet"].fillna(""),
         t("dq.col_row", lang): [fmt.number(v, lang) for v in sample["row_number"]],
-        t("dq.col_message", lang): sample["message"],
+        t("dq.col_message", lang): [reasons.render(c, p, lang) for c, p in zip(sample["reason_code"], sample["params"])],
         t("dq.col_content", lang): sample["content"],
     }, hide_index=True, width="stretch")
     return load_id

@@ -588,7 +588,8 @@ def dq_quarantine_by_reason(load_id: int | None = None) -> pd.DataFrame:
 def dq_quarantine_sample(reason_code: str, limit: int = 50, load_id: int | None = None) -> pd.DataFrame:
     """A few quarantined rows of one reason, newest load first, as stored in the quarantine
     (the NIK masked, names never kept): where in which file, why, and the row's content."""
-    return run("""select q.load_id, q.file_name, q.sheet, q.row_number, q.reason_code, q.message, q.content
+    return run("""select q.load_id, q.file_name, q.sheet, q.row_number, q.reason_code, q.params::varchar as params,
+                         q.content
                   from quarantine q
                   where q.reason_code = $reason and ($load_id::integer is null or q.load_id = $load_id::integer)
                   order by q.load_id desc, q.sheet, q.row_number limit $limit""",
