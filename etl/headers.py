@@ -173,8 +173,9 @@ def closest(rows: list[list[str]], mapping: dict[str, str]) -> tuple[list[str], 
     for row in rows:
         headers = [c for c in row if c]
         for k, c in CONTRACTS.items():
-            req, n = score(headers, k, mapping)
-            rank = (req - len(c.required), n)
+            r = recognise(headers, k, mapping)
+            n = sum(c.field(f).type != "pii" for f in r.cols)      # names and addresses alone are no header
+            rank = (-len(r.missing), n)
             if n >= 2 and (best is None or rank > best[0]):
                 best = (rank, [str(h).strip() for h in row], k)
     return (best[1], best[2]) if best else None

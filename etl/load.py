@@ -108,7 +108,7 @@ def load_file(con, path: Path, kind, mapping, params, as_of, dry_run) -> FileRes
     file_as_of, rule = asof.decide(con, ex, path, as_of)
     judge(con, ex, file_as_of)
     load_id = con.execute("select coalesce(max(load_id), 0) + 1 from load_log").fetchone()[0]
-    stage(con, ex.kind, params)
+    stage(con, ex, params)
     mark_existing(con, ex.kind, file_as_of)
     r = FileResult(path.name, ex.kind, rows_blank=ex.rows_blank, notes=ex.notes, as_of=file_as_of, as_of_rule=rule)
     r.rows_read = con.execute("select count(*) from staged").fetchone()[0]
@@ -122,25 +122,23 @@ def load_file(con, path: Path, kind, mapping, params, as_of, dry_run) -> FileRes
     return r
 
 
-def key_cols(kind: str) -> list[str]:
-    return ["member_key" if k == "nik" else k for k in CONTRACTS[kind].natural_key]
-
-
-def stage(con, kind: str, params) -> None:
-    """norm + member_key + duplicate detection within the file, materialised once.
-    Of valid rows sharing a natural key the first is kept; a later one is an exact
-    duplicate (same typed values) or a conflict."""
+def stage(con, ex, params) -> None:
+    """norm + member_key + the target table's key columns (tk_*, as they will be stored) +
+    duplicate detection within the file, materialised once. Of valid rows sharing a key the
+    first is kept; a later one is an exact duplicate (same typed values) or a conflict."""
+    from etl.targets import OUT, present
     names = [d[0] for d in con.execute("select * from norm limit 0").description]
     typed = [n for n in names if not n.endswith(("_raw", "_reason", "_known", "_fallback"))
              and n not in ("_row", "_sheet", "reason", "nik")]
-    key = "concat_ws('|', " + ", ".join(f"coalesce({k}::varchar, '')" if k in names or k == "member_key"
-                                       else "''" for k in key_cols(kind)) + ")"
+    tks = [f"{OUT[ex.kind][c].format_map(present(ex))} as tk_{c}" for c in target_key_cols(ex.kind)]
+    key = "concat_ws('|', " + ", ".join(f"coalesce(tk_{c}::varchar, '')" for c in target_key_cols(ex.kind)) + ")"
     con.execute(f"""
         create or replace temp table staged as
-        with k as materialized (
+        with m as (select *, {pseudo.HMAC_SQL.format(x='nik')} as member_key from norm),
+        k as materialized (
             select *, {key} as _key, hash({', '.join(typed) or "''"}) as content,
                    struct_pack(s := coalesce(_sheet, ''), r := _row) as _pos
-            from (select *, {pseudo.HMAC_SQL.format(x='nik')} as member_key from norm) n
+            from (select *, {', '.join(tks)} from m) n
         ),
         repeated as (
             select _key, min(_pos) as first_pos, arg_min(content, _pos) as first_content
@@ -158,8 +156,7 @@ def stage(con, kind: str, params) -> None:
 def mark_existing(con, kind: str, file_as_of) -> None:
     """Rows whose key is already in the warehouse: duplicates, conflicts, or older member data.
     A member row loses to the warehouse's only when its list's as-of month is older."""
-    keys = key_cols(kind)
-    on = " and ".join(f"t.{tk} is not distinct from s.{k}" for k, tk in zip(keys, target_key_cols(kind)))
+    on = " and ".join(f"t.{c} is not distinct from s.tk_{c}" for c in target_key_cols(kind))
     if kind == "members":
         cond = "t.as_of_month > $asof"
         reason = ("struct_pack(code := 'SUPERSEDED', params := json_object('load_id', t.load_id, "

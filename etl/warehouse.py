@@ -97,7 +97,10 @@ def remove_leftovers(published: Path) -> int:
     n = 0
     for pattern in ("build-*", "compact-*"):
         for stale in published.parent.glob(f".{published.name}.{pattern}"):
-            stale.unlink(missing_ok=True)
+            if stale.is_dir():        # DuckDB's spill folder (<database>.tmp)
+                shutil.rmtree(stale, ignore_errors=True)
+            else:
+                stale.unlink(missing_ok=True)
             n += 1
     return n
 
