@@ -45,6 +45,11 @@ def alias_words(kind: str) -> tuple[tuple[frozenset, str, int], ...]:
 
 
 @lru_cache(maxsize=None)
+def kind_fields(kind: str) -> frozenset:
+    return frozenset(f.name for f in CONTRACTS[kind].fields)
+
+
+@lru_cache(maxsize=None)
 def exact_index(kind: str) -> dict[str, str]:
     idx = {}
     for f in CONTRACTS[kind].fields:
@@ -58,8 +63,8 @@ def candidates(header: str, kind: str, mapping: dict[str, str]) -> tuple[int, tu
     h = norm_header(header)
     if not h:
         return 0, ()
-    if h in mapping:
-        return EXACT + 1, (mapping[h],)
+    if h in mapping:       # a field this kind lacks: no column of this kind (check_map says so)
+        return (EXACT + 1, (mapping[h],)) if mapping[h] in kind_fields(kind) else (0, ())
     if h in exact_index(kind):
         return EXACT, (exact_index(kind)[h],)
     words = frozenset(h.split())

@@ -591,10 +591,12 @@ def test_contracts_doc_names_every_field_and_reason():
         members = doc.split("### members")[1].split("###")[0]
         absent = [a for f in c.fields for a in f.aliases if a not in section and a not in members]
         assert not absent, (c.kind, absent)
-    codes = ["NIK_MISSING", "NIK_EXCEL_SCIENTIFIC", "NIK_NOT_DIGITS", "NIK_TOO_SHORT", "NIK_TOO_LONG",
-             "REGENCY_UNKNOWN", "REGENCY_AMBIGUOUS", "SEGMENT_UNKNOWN", "PAYER_UNKNOWN", "PROGRAMME_UNKNOWN",
-             "AMOUNT_NEGATIVE", "DATE_IN_FUTURE", "PERIOD_INVALID", "DATES_INCONSISTENT", "DUPLICATE_ROW",
-             "DUPLICATE_CONFLICT", "DUPLICATE_LOADED", "CONFLICT_LOADED", "SUPERSEDED",
-             "NIK_OUTSIDE_NTT", "OCCUPATION_FALLBACK", "DISTRICT_UNKNOWN", "VILLAGE_UNKNOWN"]
+    from etl import reasons
+    codes = sorted(reasons.CODES)          # every reason and issue code of the catalogue
+    assert len(codes) == 32 and "NIK_EXCEL_NUMBER" in codes and "MEMBER_CONFLICT_REGENCY" in codes
     assert [c for c in codes if f"`{c}`" not in doc] == []
     assert "--map" in doc and "Header Lain=registered_date" in doc
+    rules = ["option", "title", "file_name", "last_paid_month", "registered_date", "load_month"]
+    assert [r for r in rules if f"`{r}`" not in doc] == []
+    from etl import settings
+    assert all(settings.SETTINGS[n].env in doc for n in ("contribution_ceiling_rp", "claim_ceiling_rp"))
