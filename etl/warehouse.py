@@ -37,7 +37,12 @@ def sql_file(name: str) -> str:
 
 
 def open_build(path: Path) -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect(str(path))
+    """A read-write connection whose spill folder (temp tables hold the input's rows,
+    personal data included, when memory runs short) is private (0700) and beside it."""
+    spill = path.with_name(path.name + ".tmp")
+    spill.mkdir(mode=0o700, exist_ok=True)
+    spill.chmod(0o700)
+    con = duckdb.connect(str(path), config={"temp_directory": str(spill)})
     privacy.register(con)
     con.execute(sql_file("macros.sql"))
     con.execute(sql_file("schema.sql"))

@@ -381,6 +381,17 @@ def test_build_files_of_a_killed_load_are_removed_at_the_next_start(wh):
         ".warehouse.duckdb.lock"]
 
 
+def test_the_build_spills_only_into_a_private_folder_beside_it(tmp_path):
+    from etl.warehouse import open_build
+    con = open_build(tmp_path / ".w.duckdb.build-1")
+    try:
+        [(folder,)] = con.execute("select current_setting('temp_directory')").fetchall()
+        assert Path(folder) == tmp_path / ".w.duckdb.build-1.tmp"
+        assert oct(Path(folder).stat().st_mode)[-3:] == "700"
+    finally:
+        con.close()
+
+
 # ==================================================================== 8. every file loads or exits 2
 
 def test_utf16_tab_text_and_old_mac_line_ends_load(wh, tmp_path):
