@@ -14,7 +14,6 @@ from datetime import datetime
 from pathlib import Path
 
 from etl import asof, marts, pseudo
-from etl.contracts import CONTRACTS
 from etl.extract import extract
 from etl.privacy import mask_nik, mask_text
 from etl.validate import judge, prepare
