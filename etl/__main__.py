@@ -1,17 +1,21 @@
 """python -m etl {demo,load,rebuild} — see README.md."""
 from __future__ import annotations
 
-import argparse
-import os
 import signal
 import sys
-import time
-import traceback
-from pathlib import Path
 
-from etl import reasons, settings
-from etl.privacy import mask_text
-from etl.warehouse import LoadError
+if __name__ == "__main__":      # Ctrl-C while Python is still starting: nothing has begun
+    signal.signal(signal.SIGINT, lambda *_: sys.exit(130))
+
+import argparse  # noqa: E402
+import os  # noqa: E402
+import time  # noqa: E402
+import traceback  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from etl import reasons, settings  # noqa: E402
+from etl.privacy import mask_text  # noqa: E402
+from etl.warehouse import LoadError  # noqa: E402
 
 
 class Terminated(BaseException):
@@ -127,28 +131,48 @@ def on_term(signum, frame):
 
 def main(argv=None) -> int:
     args = parser().parse_args(argv)
-    previous = signal.signal(signal.SIGTERM, on_term) if threading_main() else None
+    previous = None
+    if threading_main():
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        previous = signal.signal(signal.SIGTERM, on_term)
     try:
         return args.fn(args)
     except LoadError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("interrupted: the published warehouse was not changed.", file=sys.stderr)
-        return 130
+        return interrupted()
     except Terminated:
         print("terminated: the published warehouse was not changed.", file=sys.stderr)
         return 143
-    except Exception as e:  # a bug, not bad input: where, never the text (it may quote a row)
-        if os.environ.get("SEJUTA_DEBUG"):
-            raise
-        where = traceback.extract_tb(e.__traceback__)[-1]
-        print(f"error: unexpected {type(e).__name__} at {Path(where.filename).name}:{where.lineno}. The published "
-              "warehouse was not changed (set SEJUTA_DEBUG=1 for details).", file=sys.stderr)
-        return 1
+    except Exception as e:  # a bug, not bad input; or Ctrl-C as DuckDB reports it
+        return interrupted() if is_interrupt(e) else unexpected(e)
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+
+
+def is_interrupt(e: Exception) -> bool:
+    """DuckDB stops a query on Ctrl-C with RuntimeError('Query interrupted'), and reports a
+    KeyboardInterrupt raised inside a Python function it calls as an error of its own."""
+    text = str(e)
+    return (type(e).__name__ == "InterruptException" or (isinstance(e, RuntimeError) and "interrupted" in text.lower())
+            or "KeyboardInterrupt" in text)
+
+
+def interrupted() -> int:
+    print("interrupted: the published warehouse was not changed.", file=sys.stderr)
+    return 130
+
+
+def unexpected(e: Exception) -> int:
+    """Where it happened, never its text (it may quote a row of the input)."""
+    if os.environ.get("SEJUTA_DEBUG"):
+        raise e
+    where = traceback.extract_tb(e.__traceback__)[-1]
+    print(f"error: unexpected {type(e).__name__} at {Path(where.filename).name}:{where.lineno}. The published "
+          "warehouse was not changed (set SEJUTA_DEBUG=1 for details).", file=sys.stderr)
+    return 1
 
 
 def threading_main() -> bool:
@@ -157,4 +181,6 @@ def threading_main() -> bool:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)     # the outcome is decided: no traceback at exit
+    sys.exit(code)

@@ -465,3 +465,19 @@ def test_ctrl_c_exits_130_publishes_nothing_leaves_nothing(tmp_path):
         assert sha(wh) == before
         assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".warehouse.duckdb.")] == [
             ".warehouse.duckdb.lock"]
+
+
+@pytest.mark.parametrize("error, code", [
+    (RuntimeError("Query interrupted"), 130),                   # DuckDB's word for Ctrl-C mid-query
+    (ValueError("Python exception in UDF: KeyboardInterrupt"), 130),   # Ctrl-C inside nik_mask
+    (RuntimeError("something else"), 1),
+])
+def test_ctrl_c_as_duckdb_reports_it_is_still_130(monkeypatch, tmp_path, capsys, error, code):
+    use_private_env(monkeypatch, tmp_path)
+    from etl import load
+
+    def stop(*a, **kw):
+        raise error
+    monkeypatch.setattr(load, "prepare", stop)
+    assert main(["load", str(EXAMPLES / "members.csv")]) == code
+    assert ("interrupted: the published warehouse was not changed." in capsys.readouterr().err) == (code == 130)
