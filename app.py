@@ -3,7 +3,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import bootstrap, layout, queries
+from ui import bootstrap, layout
+from ui.queries import common
 from ui.i18n import t
 
 st.set_page_config(page_title="Sejuta Peserta", layout="wide", initial_sidebar_state="expanded")
@@ -30,7 +31,7 @@ st.sidebar.markdown(f"### {t('app.title', lang)}")
 st.sidebar.caption(t("app.subtitle", lang))
 layout.language_switch()
 try:
-    st.sidebar.caption(layout.status_line(queries.status(), lang))
+    st.sidebar.caption(layout.status_line(common.status(), lang))
 except Exception:
     pass
 nav.run()

@@ -1,4 +1,4 @@
-"""Query times of the claims and subsidies page (ui/queries.py, section "claims and
+"""Query times of the claims and subsidies page (ui/queries/claims.py, "claims and
 subsidies") on a given warehouse: the median of several runs of each query's SQL on a plain
 read-only connection (no Streamlit cache). Prints figures; asserts nothing (tests do not time).
 
@@ -8,9 +8,7 @@ read-only connection (no Streamlit cache). Prints figures; asserts nothing (test
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
 from datetime import date
 from pathlib import Path
 
@@ -57,44 +55,31 @@ def main() -> None:
     p.add_argument("--show", action="store_true", help="print each result's first rows")
     a = p.parse_args()
 
-    import duckdb
-    from ui import queries
-    con = duckdb.connect(a.warehouse, read_only=True)
+    from bench.timing import plain_funnel
+    with plain_funnel(a.warehouse) as timer:
+        time_page(a, timer)
 
-    def run(sql, **params):
-        t0 = time.perf_counter()
-        df = con.cursor().execute(sql, params).df()
-        run.ms += (time.perf_counter() - t0) * 1000
-        return df
-    run.ms = 0.0
-    queries.run = run
 
+def time_page(a, timer) -> None:
+    from bench.timing import median_ms
+    from ui.queries import claims as queries
     bounds = queries.claims_bounds().iloc[0]
     as_of, first = bounds.as_of_month, bounds.first_month
     schemes = queries.subsidy_schemes()
     years = queries.budget_years()
-    members = con.execute("select count(*) from members").fetchone()[0]
-    print(f"warehouse {a.warehouse}: {members:,} members, "
-          f"{con.execute('select count(*) from claims').fetchone()[0]:,} claims, "
-          f"{con.execute('select count(*) from contributions').fetchone()[0]:,} contribution rows; "
-          f"as of {as_of:%Y-%m}")
+    n_claims = int(queries.run("select sum(n_claims) from mart_claims_monthly").iat[0, 0] or 0)
+    print(f"warehouse {a.warehouse}: {n_claims:,} claims; as of {as_of:%Y-%m}")
     calls = page_calls(as_of, first, "53.71", schemes.scheme.iloc[0] if len(schemes) else None,
                        int(years.budget_year.max()) if len(years) else None)
     worst = 0.0
     for label, kwargs in calls:
         fn = getattr(queries, label.split(" (")[0])
-        samples = []
-        for _ in range(a.repeat):
-            run.ms = 0.0
-            df = fn(**kwargs)
-            samples.append(run.ms)
-        ms = statistics.median(samples)
+        ms, df = median_ms(timer, lambda: fn(**kwargs), a.repeat)
         worst = max(worst, ms)
         print(f"query {label:<40} {ms:7.1f} ms  {len(df):5d} rows  {'OK' if ms < 100 else 'OVER 100 ms'}")
         if a.show:
             print(df.head(5).to_string(), "\n")
     print(f"slowest {worst:.1f} ms (target < 100 ms)")
-    con.close()
 
 
 if __name__ == "__main__":

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -16,53 +15,30 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-OVERVIEW = ["status", "province_monthly", "regency_progress", "tiers"]
-
-
-def timed_queries(wh: Path, names: list[str], repeat: int = 7) -> dict[str, float]:
-    """Median ms of each ui.queries function's SQL on a plain read-only connection."""
-    import duckdb
-    from ui import queries
-    con = duckdb.connect(str(wh), read_only=True)
-    out = {}
-
-    def run(sql, **params):
-        t0 = time.perf_counter()
-        df = con.cursor().execute(sql, params).df()
-        run.ms += (time.perf_counter() - t0) * 1000
-        return df
-    queries.run = run
-    for name in names:
-        samples = []
-        for _ in range(repeat):
-            run.ms = 0.0
-            getattr(queries, name)()
-            samples.append(run.ms)
-        out[name] = statistics.median(samples)
-    con.close()
-    return out
+def timed_queries(wh: Path, repeat: int = 7) -> dict[str, float]:
+    """Median ms of the SQL of each query the overview page runs."""
+    from bench.timing import median_ms, plain_funnel
+    from ui.queries import common, overview
+    calls = {"status": common.status, "province_monthly": overview.province_monthly, "pace": overview.pace,
+             "projection": overview.projection, "regency_progress": overview.regency_progress}
+    with plain_funnel(wh) as timer:
+        return {name: median_ms(timer, fn, repeat)[0] for name, fn in calls.items()}
 
 
 def one_scale(members: int, workdir: Path) -> None:
-    from etl.__main__ import demo_order
-    from etl.demo import generate
-    from etl.load import load_paths
+    from etl.demo import build
     wh = workdir / f"warehouse_{members}.duckdb"
     os.environ["SEJUTA_WAREHOUSE"] = str(wh)
     os.environ.setdefault("SEJUTA_KEY_FILE", str(workdir / "nik.key"))
-    wh.unlink(missing_ok=True)
-    t0 = time.perf_counter()
-    files = generate(workdir / f"raw_{members}", members=members, progress=lambda *_: None)
-    t_gen = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    results = load_paths(sorted(files, key=demo_order), progress=lambda *_: None)
-    t_load = time.perf_counter() - t0
+    built = build(members, out=workdir / f"raw_{members}", progress=lambda *_: None)
+    files, results = built.files, built.results
+    t_gen, t_load = built.seconds_generating, built.seconds - built.seconds_generating
     rows = sum(r.rows_read for r in results)
     print(f"\n== {members:,} members: {rows:,} raw rows in {len(files)} files; "
           f"warehouse {wh.stat().st_size / 2**20:,.0f} MiB")
     print(f"demo generation  {t_gen:8.1f} s")
     print(f"load + marts     {t_load:8.1f} s   ({rows / t_load:,.0f} rows/s)")
-    for name, ms in timed_queries(wh, OVERVIEW).items():
+    for name, ms in timed_queries(wh).items():
         print(f"query {name:<22} {ms:7.1f} ms   {'OK' if ms < 100 else 'OVER 100 ms'}")
 
 

@@ -8,31 +8,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-
-
-def timed(con, fn, repeat: int) -> tuple[float, int]:
-    """Median ms of the SQL run by one ui.queries function, and the rows it returns."""
-    from ui import queries
-
-    def run(sql, **params):
-        t0 = time.perf_counter()
-        df = con.cursor().execute(sql, params).df()
-        run.ms += (time.perf_counter() - t0) * 1000
-        return df
-    queries.run = run
-    samples, rows = [], 0
-    for _ in range(repeat):
-        run.ms = 0.0
-        rows = len(fn())
-        samples.append(run.ms)
-    return statistics.median(samples), rows
 
 
 def main() -> None:
@@ -42,21 +23,30 @@ def main() -> None:
     p.add_argument("--repeat", type=int, default=7)
     a = p.parse_args()
     os.environ["SEJUTA_WAREHOUSE"] = str(Path(a.warehouse).resolve())
-    import duckdb
-    from ui import queries
-    con = duckdb.connect(a.warehouse, read_only=True)
-    (members,), = con.execute("select count(*) from members").fetchall()
-    as_of = con.execute("select as_of_month from int_as_of").fetchone()[0]
+    from bench.timing import plain_funnel
+    from ui.queries import common
+    from ui.queries import regencies as queries
+    with plain_funnel(a.warehouse) as timer:
+        status = common.status()
+        members = int(common.run("select sum(n_registered_bpu + n_registered_pu + n_registered_jakon "
+                                 "+ n_registered_pmi) from mart_province_monthly where month = "
+                                 "(select as_of_month from mart_status)").iat[0, 0])
+        page_view(a, timer, status["as_of"], members, queries, common)
+    figures(a.warehouse, a.regency)
+
+
+def page_view(a, timer, as_of, members, queries, common) -> None:
+    from bench.timing import median_ms
     print(f"warehouse {a.warehouse}: {members:,} members, as of {as_of:%Y-%m}, "
           f"{Path(a.warehouse).stat().st_size / 2**20:,.0f} MiB")
     code = a.regency
     peers = ",".join([code, "53.01", "53.03", "53.04"])
     year_ago = as_of.replace(year=as_of.year - 1)
     page = {
-        "status": queries.status,
-        "regencies": queries.regencies,
+        "status": common.status,
+        "regencies": common.regencies,
         "regency_standing": queries.regency_standing,
-        "tiers": queries.tiers,
+        "tiers": common.tiers,
         "regency_goal_monthly (own, all months)": lambda: queries.regency_goal_monthly(code, "1900-01-01"),
         "regency_goal_monthly (4 regencies, 12 months)": lambda: queries.regency_goal_monthly(peers, year_ago),
         "regency_mix": lambda: queries.regency_mix(code),
@@ -65,35 +55,34 @@ def main() -> None:
     }
     total = 0.0
     for name, fn in page.items():
-        ms, rows = timed(con, fn, a.repeat)
+        ms, df = median_ms(timer, fn, a.repeat)
         total += ms
+        rows = len(df)
         print(f"query {name:<48} {ms:7.1f} ms  {rows:5d} rows  {'OK' if ms < 100 else 'OVER 100 ms'}")
     print(f"{'all queries of one page view (uncached)':<54} {total:7.1f} ms")
-    con.close()
-    figures(a.warehouse, code)
 
 
 def figures(warehouse: str, code: str) -> None:
     """Size of the map figures as JSON (what a weak connection has to carry)."""
-    import duckdb
+    from bench.timing import plain_funnel
     from etl import settings
-    from ui import queries
+    from geo import cache
     from ui import regency_charts as rc
-    con = duckdb.connect(warehouse, read_only=True)
-    queries.run = lambda sql, **params: con.cursor().execute(sql, params).df()
-    standing, regs, tiers = queries.regency_standing(), queries.regencies(), queries.tiers()
+    from ui.queries import common
+    from ui.queries import regencies as queries
+    with plain_funnel(warehouse):
+        standing, regs, tiers = queries.regency_standing(), common.regencies(), common.tiers()
     frame = rc.map_frame(standing, regs, "id")
     print(f"figure tile map {len(rc.tile_map(frame, 'attainment', tiers, code, 'id').to_json()) / 1024:7.1f} KiB")
     print(f"figure ranking  {len(rc.ranking(standing, tiers, code, 'id').to_json()) / 1024:7.1f} KiB")
     path = settings.get("boundary_file")
     if path:
         t0 = time.perf_counter()
-        match = queries._boundaries(path, 0)
+        match = cache._matched(path, 0)
         ms = (time.perf_counter() - t0) * 1000
         fig = rc.geo_map(match.matched, frame, "attainment", tiers, code, "id")
         print(f"figure geo map  {len(fig.to_json()) / 1024:7.1f} KiB  (boundary read+match+simplify {ms:,.0f} ms, "
               "once per file: cached)")
-    con.close()
 
 
 if __name__ == "__main__":

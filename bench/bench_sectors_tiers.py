@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import statistics
 import sys
 import tempfile
 import time
@@ -38,11 +37,11 @@ def rebuild_copy(src: Path, dst: Path) -> list[tuple[str, float]]:
     con = duckdb.connect(str(dst))
     times = []
     try:
-        for path in marts.model_files():
+        for model in marts.graph(con).order():
             t0 = time.perf_counter()
-            con.execute(path.read_text(encoding="utf-8"))
-            if path.stem.startswith(MINE):
-                times.append((path.stem, (time.perf_counter() - t0) * 1000))
+            con.execute(model.statement())
+            if model.name.startswith(MINE):
+                times.append((model.name, (time.perf_counter() - t0) * 1000))
         marts.run_tests(con)
         con.execute("checkpoint")
     finally:
@@ -51,29 +50,16 @@ def rebuild_copy(src: Path, dst: Path) -> list[tuple[str, float]]:
 
 
 def timed_queries(wh: Path, repeat: int) -> list[tuple[str, int, float]]:
-    import duckdb
-    from ui import queries
-    con = duckdb.connect(str(wh), read_only=True)
-
-    def run(sql, **params):
-        t0 = time.perf_counter()
-        df = con.cursor().execute(sql, params).df()
-        run.ms += (time.perf_counter() - t0) * 1000
-        run.rows = len(df)
-        return df
-    queries.run = run
+    from bench.timing import median_ms, plain_funnel
+    from ui.queries import common, sectors, tiers
     out = []
-    for name, kwargs in QUERIES:
-        samples = []
-        for _ in range(repeat):
-            run.ms = 0.0
-            getattr(queries, name)(**kwargs)
-            samples.append(run.ms)
-        label = name + (f"({', '.join(f'{k}={v}' for k, v in kwargs.items())})" if kwargs else "")
-        out.append((label, run.rows, statistics.median(samples)))
-    con.close()
+    with plain_funnel(wh) as timer:
+        for name, kwargs in QUERIES:
+            module = next(m for m in (sectors, tiers, common) if hasattr(m, name))
+            ms, df = median_ms(timer, lambda: getattr(module, name)(**kwargs), repeat)
+            label = name + (f"({', '.join(f'{k}={v}' for k, v in kwargs.items())})" if kwargs else "")
+            out.append((label, len(df), ms))
     return out
-
 
 def main() -> None:
     p = argparse.ArgumentParser()
@@ -83,7 +69,7 @@ def main() -> None:
     src = Path(a.warehouse)
     import duckdb
     con = duckdb.connect(str(src), read_only=True)
-    members = con.execute("select count(*) from members").fetchone()[0]
+    members = con.execute("select count(*) from stg_members").fetchone()[0]
     con.close()
     print(f"warehouse {src} ({src.stat().st_size / 2**20:,.0f} MiB, {members:,} members)")
     with tempfile.TemporaryDirectory(prefix="bench-sectier-") as tmp:

@@ -47,7 +47,7 @@ def state(wh: Path) -> dict:
     try:
         out = {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in COUNTS}
         out["load_log"] = sorted(r[0] for r in con.execute("select file_name from load_log").fetchall())
-        out["regency_active"] = con.execute("select regency_kemendagri_code, active_members "
+        out["regency_active"] = con.execute("select regency_code, n_active "
                                             "from mart_regency_progress order by 1").fetchall()
         return out
     finally:

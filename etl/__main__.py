@@ -9,7 +9,6 @@ if __name__ == "__main__":      # Ctrl-C while Python is still starting: nothing
 
 import argparse  # noqa: E402
 import os  # noqa: E402
-import time  # noqa: E402
 import traceback  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -72,21 +71,11 @@ def cmd_load(a) -> int:
 
 
 def cmd_demo(a) -> int:
-    from etl.demo import generate
-    from etl.load import load_paths
-    out = Path(a.out or settings.get("demo_dir"))
-    t0 = time.perf_counter()
-    files = generate(out, members=a.members, seed=a.seed, as_of=a.as_of, progress=print)
-    print(f"demo: raw files written to {out} ({time.perf_counter() - t0:.1f} s); loading them")
-    results = load_paths(sorted(files, key=demo_order), fresh=not a.append)
-    print_summary(results, settings.get("language"))
-    print(f"demo warehouse ready: {settings.get_path('warehouse')} ({time.perf_counter() - t0:.1f} s in all)")
+    from etl.demo import build
+    built = build(a.members, a.seed, a.as_of, a.out and Path(a.out), progress=print, append=a.append)
+    print_summary(built.results, settings.get("language"))
+    print(f"demo warehouse ready: {built.warehouse} ({built.seconds:.1f} s in all)")
     return 0
-
-
-def demo_order(p: Path) -> tuple[int, str]:
-    order = ["peserta", "iuran", "klaim", "bsu"]
-    return next((i for i, k in enumerate(order) if p.name.startswith(k)), 9), p.name
 
 
 def cmd_rebuild(a) -> int:
@@ -103,9 +92,9 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m etl", description="Sejuta Peserta ETL")
     sub = p.add_subparsers(dest="cmd", required=True)
     d = sub.add_parser("demo", help="generate the demo raw files and load them (replaces the warehouse)")
-    d.add_argument("--members", type=int, default=settings.get_int("demo_members"))
-    d.add_argument("--seed", type=int, default=7)
-    d.add_argument("--as-of", default="2026-10", help="last month of the demo data, YYYY-MM")
+    d.add_argument("--members", type=int, help="member rows (default: setting demo_members)")
+    d.add_argument("--seed", type=int, help="random seed (default 7)")
+    d.add_argument("--as-of", help="last month of the demo data, YYYY-MM (default 2026-10)")
     d.add_argument("--out", help="folder for the raw files (default: setting demo_dir)")
     d.add_argument("--append", action="store_true", help="load into the existing warehouse")
     d.set_defaults(fn=cmd_demo)
@@ -137,7 +126,7 @@ def main(argv=None) -> int:
         previous = signal.signal(signal.SIGTERM, on_term)
     try:
         return args.fn(args)
-    except LoadError as e:
+    except (LoadError, settings.SettingError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

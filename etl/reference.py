@@ -61,7 +61,7 @@ def alias_table(df: pd.DataFrame, code_col: str) -> pd.DataFrame:
 
 
 def regency_targets(reg: pd.DataFrame, overrides: dict[str, int]) -> pd.DataFrame:
-    total = settings.get_int("target")
+    total = settings.config().target
     fixed = {k: v for k, v in overrides.items() if k in set(reg.kemendagri_code)}
     free = reg[~reg.kemendagri_code.isin(fixed)]
     parts = largest_remainder(free.informal_workforce_est.astype(float).tolist(),
@@ -115,8 +115,11 @@ def tiers() -> pd.DataFrame:
 
 
 def settings_table() -> pd.DataFrame:
-    keys = ["target", "deadline", "goal_segments", "suppress_below"]
-    return pd.DataFrame({"key": keys, "value": [settings.get(k) for k in keys]})
+    """The configuration in force as one typed row (cfg_settings), read by the rules of
+    etl/sql/rules/rule_settings.sql and shown by the dashboard (mart_status)."""
+    c = settings.config()
+    return pd.DataFrame({"target": [c.target], "deadline": [c.deadline],
+                         "goal_segments": [list(c.goal_segments)], "suppress_below": [c.suppress_below]})
 
 
 def tables() -> dict[str, pd.DataFrame]:

@@ -1,12 +1,17 @@
-"""Every setting in one place: name, default, environment variable, help.
+"""Every setting in one place: name, default, environment variable, help; and the one
+parse of them into a typed `Config` that Python reads and that the loader writes into
+the warehouse (table cfg_settings, one typed row) for the SQL models and the dashboard.
 
-A setting is read from its environment variable when set, else its default.
+A setting is read from its environment variable when set, else its default. A value
+that cannot be read is refused in one sentence naming the variable (SettingError).
 tests/test_settings.py fails if a setting is not documented in README.md.
 """
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,17 +50,54 @@ SETTINGS = {s.name: s for s in [
 ]}
 
 
+SEGMENTS = ("BPU", "PU", "JAKON", "PMI")
+
+
+class SettingError(ValueError):
+    """A setting's value cannot be read; the message names its variable."""
+
+
 def get(name: str) -> str:
     return SETTINGS[name].raw()
 
 
-def get_int(name: str) -> int:
-    return int(get(name))
+def get_int(name: str, minimum: int | None = None) -> int:
+    raw = get(name).strip().replace("_", "")
+    if not re.fullmatch(r"-?\d+", raw) or (minimum is not None and int(raw) < minimum):
+        least = f" of at least {minimum}" if minimum is not None else ""
+        raise SettingError(f"{SETTINGS[name].env}='{get(name)}' is not a whole number{least}.")
+    return int(raw)
 
 
 def get_path(name: str) -> Path:
-    return Path(get(name)).expanduser()
+    return Path(get(name).strip()).expanduser()
 
 
-def goal_segments() -> list[str]:
-    return [s.strip().upper() for s in get("goal_segments").split(",") if s.strip()]
+def get_month(name: str) -> date:
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})", get(name).strip())
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        raise SettingError(f"{SETTINGS[name].env}='{get(name)}' is not a month written YYYY-MM.")
+    return date(int(m.group(1)), int(m.group(2)), 1)
+
+
+def goal_segments() -> tuple[str, ...]:
+    segs = tuple(dict.fromkeys(s.strip().upper() for s in get("goal_segments").split(",") if s.strip()))
+    bad = [s for s in segs if s not in SEGMENTS]
+    if bad or not segs:
+        raise SettingError(f"SEJUTA_GOAL_SEGMENTS='{get('goal_segments')}' must name one or more of "
+                           f"{', '.join(SEGMENTS)}, comma-separated.")
+    return segs
+
+
+@dataclass(frozen=True)
+class Config:
+    """The settings the numbers depend on, parsed once, typed."""
+    target: int
+    deadline: date
+    goal_segments: tuple[str, ...]
+    suppress_below: int
+
+
+def config() -> Config:
+    return Config(target=get_int("target", 1), deadline=get_month("deadline"),
+                  goal_segments=goal_segments(), suppress_below=get_int("suppress_below", 0))

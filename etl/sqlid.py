@@ -1,10 +1,18 @@
-"""The one way a name from outside (a header, a sheet, a --map name, a file
-name, a setting) reaches SQL text: as a quoted identifier. Values never do:
-they go in as parameters ($name)."""
+"""The one way Python puts a name into SQL: quoted as an identifier, so a header,
+sheet name, `--map` name or model name can never become SQL of its own.
+Values never go this way: they are parameters ($name)."""
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 
 def ident(name: object) -> str:
-    """A DuckDB identifier for any text: double quotes doubled, NUL removed
-    (DuckDB ends a statement's text at NUL)."""
-    return '"' + str(name).replace("\x00", "").replace('"', '""') + '"'
+    """A DuckDB identifier: the name in double quotes, inner quotes doubled."""
+    text = str(name)
+    if "\x00" in text:
+        raise ValueError("an identifier cannot hold a NUL character")
+    return '"' + text.replace('"', '""') + '"'
+
+
+def idents(names: Iterable[object]) -> str:
+    return ", ".join(ident(n) for n in names)

@@ -231,7 +231,7 @@ def judge(con, ex: Extracted, as_of: dt.date | None) -> None:
     """The reason of every row (view norm), against the file's as-of month and the ceilings."""
     con.execute("create or replace temp table load_params as select $as_of::date as as_of, $bound::date as bound, "
                 "$contrib::bigint as contribution_ceiling, $claim::bigint as claim_ceiling",
-                {"as_of": as_of, "bound": bound(as_of), "contrib": settings.get_int("contribution_ceiling_rp"),
-                 "claim": settings.get_int("claim_ceiling_rp")})
+                {"as_of": as_of, "bound": bound(as_of), "contrib": settings.get_int("contribution_ceiling_rp", 0),
+                 "claim": settings.get_int("claim_ceiling_rp", 0)})
     con.execute(f"create or replace temp view norm as select n.*, {reason_sql(ex)} as reason "
                 "from norm2 n cross join load_params lp")

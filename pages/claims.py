@@ -9,18 +9,33 @@ import pandas as pd
 import streamlit as st
 
 from ui import claims_charts as cc
-from ui import fmt, queries
+from ui import fmt, tables
 from ui.charts import CONFIG
 from ui.i18n import t
-from ui.layout import guarded, status_line
+from ui.layout import frame
+from ui.queries import claims as q
+from ui.queries import common
+from ui.subsidy_view import subsidies_tab
+from ui.tables import Col, Table
 
 PROGRAMMES = ("JKK", "JKM", "JHT", "JP")
 SPLIT_PROGRAMMES = ("JKK", "JKM", "JHT")   # contributions split by programme (BPU only)
 SEGMENTS = ("BPU", "PU", "JAKON", "PMI")
-MINIMUM_PACKAGE_RP = 16_800                # BPU JKK Rp 10,000 + JKM Rp 6,800 (reference/bpjs_facts.md)
 ARTICLE_PERIOD = (dt.date(2020, 1, 1), dt.date(2020, 8, 1))
 KEYS = {"period": "claims_period", "regency": "claims_regency", "segment": "claims_segment",
-        "programme": "claims_loss_programme", "scheme": "subs_scheme", "year": "subs_year"}
+        "programme": "claims_loss_programme"}
+LOSS = Table("rasio_klaim", (
+    Col("regency_name", "table.regency", "text"), Col("loss_ratio_pct", "claims.col_loss_ratio", "percent"),
+    Col("claims_rp", "claims.col_amount", "rupiah"), Col("contrib_rp", "claims.col_contrib", "rupiah"),
+    Col("contrib_est_rp", "claims.col_contrib_est", "rupiah")))
+ANOMALIES = Table("bulan_tak_biasa", (
+    Col("month", "claims.col_month", "month"), Col("regency_name", "table.regency", "text"),
+    Col("claims_rp", "claims.col_amount", "rupiah"), Col("n_claims", "claims.col_cases"),
+    Col("history_median_rp", "claims.col_history_median", "rupiah"),
+    Col("robust_z", "claims.col_score", "decimal"), Col("direction", "claims.col_direction", "text")))
+PROCESSING = Table("lama_proses", (
+    Col("programme_code", "claims.col_programme", "text"), Col("n_claims", "claims.col_with_filed"),
+    Col("p50_days", "claims.col_median_days"), Col("p90_days", "claims.col_p90_days")))
 
 
 # ---------------------------------------------------------------- period and filters
@@ -91,8 +106,8 @@ def period_picker(lang, months, as_of) -> tuple[dt.date, dt.date]:
 
 
 def filters(lang):
-    regs = queries.regencies()
-    names = dict(zip(regs["kemendagri_code"], regs["name"]))
+    regs = common.regencies()
+    names = dict(zip(regs["regency_code"], regs["regency_name"]))
     c1, c2 = st.columns(2)
     regency = c1.selectbox(t("claims.regency", lang), [None, *names], key=KEYS["regency"],
                            format_func=lambda c: t("claims.all_regencies", lang) if c is None else names[c])
@@ -145,20 +160,17 @@ def programme_table(lang, progs, prev_period, complete):
                            "claims_rp": total_rp, "n_claims_prev": progs["n_claims_prev"].sum(),
                            "claims_rp_prev": progs["claims_rp_prev"].sum()}])
     rows = pd.concat([rows, total], ignore_index=True)
-    prev = (lambda f: f) if complete else (lambda f: (lambda v, lg: fmt.MISSING))
-    table = {
-        t("claims.col_programme", lang): rows["label"],
-        t("claims.col_cases", lang): [fmt.number(v, lang) for v in rows["n_claims"]],
-        t("claims.col_amount", lang): [fmt.rupiah(v, lang) for v in rows["claims_rp"]],
-        t("claims.col_share", lang): [fmt.pct(100 * v / total_rp if total_rp else None, 1, lang)
-                                      for v in rows["claims_rp"]],
-        t("claims.col_cases_prev", lang, period=prev_period): [prev(fmt.number)(v, lang) for v in rows["n_claims_prev"]],
-        t("claims.col_amount_prev", lang, period=prev_period): [prev(fmt.rupiah)(v, lang)
-                                                                for v in rows["claims_rp_prev"]],
-        t("claims.col_change", lang): [change_text(a, b, lang) if complete else fmt.MISSING
-                                       for a, b in zip(rows["claims_rp"], rows["claims_rp_prev"])],
-    }
-    st.dataframe(table, hide_index=True, width="stretch", key="claims_programme_table")
+    rows["share_pct"] = 100 * rows["claims_rp"] / total_rp if total_rp else None
+    rows["change_pct"] = [100 * (a - b) / b if complete and b else None
+                          for a, b in zip(rows["claims_rp"], rows["claims_rp_prev"])]
+    if not complete:
+        rows[["n_claims_prev", "claims_rp_prev"]] = None
+    spec = Table("klaim_program", (
+        Col("label", "claims.col_programme", "text"), Col("n_claims", "claims.col_cases"),
+        Col("claims_rp", "claims.col_amount", "rupiah"), Col("share_pct", "claims.col_share", "percent"),
+        Col("n_claims_prev", "claims.col_cases_prev"), Col("claims_rp_prev", "claims.col_amount_prev", "rupiah"),
+        Col("change_pct", "claims.col_change", "signed", digits=1)), label_args={"period": prev_period})
+    tables.show(spec, rows, lang, key="claims_programme_table")
     st.caption(t("claims.compare_note", lang, period=prev_period))
 
 
@@ -167,7 +179,7 @@ def loss_ratio_section(lang, start, end):
     programme = st.segmented_control(
         t("claims.loss_programme", lang), [None, *SPLIT_PROGRAMMES], key=KEYS["programme"],
         format_func=lambda p: t("claims.loss_all", lang) if p is None else t("claims.loss_bpu", lang, code=p))
-    df = queries.loss_ratio(start, end, programme)
+    df = q.loss_ratio(start, end, programme)
     claims_rp, contrib_rp, est_rp = (int(df[c].sum()) for c in ("claims_rp", "contrib_rp", "contrib_est_rp"))
     c1, c2 = st.columns([1.4, 2])
     c1.metric(t("claims.loss_province", lang),
@@ -184,89 +196,67 @@ def loss_ratio_section(lang, start, end):
     left, right = st.columns([1, 1.8])
     if df["loss_ratio_pct"].notna().any():
         left.plotly_chart(cc.loss_ratio_bars(df, lang), config=CONFIG, key="claims_loss_chart")
-    table = {
-        t("table.regency", lang): df["regency_name"],
-        t("claims.col_loss_ratio", lang): [fmt.pct(v, 1, lang) for v in df["loss_ratio_pct"]],
-        t("claims.col_amount", lang): [fmt.rupiah(v, lang) for v in df["claims_rp"]],
-        t("claims.col_contrib", lang): [fmt.rupiah(v, lang) for v in df["contrib_rp"]],
-        t("claims.col_contrib_est", lang): [fmt.rupiah(v, lang) for v in df["contrib_est_rp"]],
-    }
-    right.dataframe(table, hide_index=True, width="stretch", height=35 * 23 + 3, key="claims_loss_table")
+    with right:
+        tables.show(LOSS, df, lang, key="claims_loss_table", height=35 * 23 + 3)
 
 
 def anomaly_section(lang, start, end):
     st.subheader(t("claims.anomaly_title", lang))
-    df = queries.claims_anomalies(start, end)
-    scored = int(queries.claims_anomaly_counts(start, end)["n_scored"].iloc[0])
+    df = q.claims_anomalies(start, end)
+    scored = int(q.claims_anomaly_counts(start, end)["n_scored"].iloc[0])
     if df.empty:
         st.caption(t("claims.anomaly_none", lang, scored=fmt.number(scored, lang)))
         return
     st.caption(t("claims.anomaly_rule", lang, n=fmt.number(len(df), lang), scored=fmt.number(scored, lang)))
-    table = {
-        t("claims.col_month", lang): [fmt.month(m, lang) for m in df["month"]],
-        t("table.regency", lang): df["regency_name"],
-        t("claims.col_amount", lang): [fmt.rupiah(v, lang) for v in df["claims_rp"]],
-        t("claims.col_cases", lang): [fmt.number(v, lang) for v in df["n_claims"]],
-        t("claims.col_history_median", lang): [fmt.rupiah(v, lang) for v in df["history_median_rp"]],
-        t("claims.col_score", lang): [fmt.decimal(v, 1, lang) for v in df["robust_z"]],
-        t("claims.col_direction", lang): [t("claims.above" if z > 0 else "claims.below", lang) for z in df["robust_z"]],
-    }
-    st.dataframe(table, hide_index=True, width="stretch", key="claims_anomaly_table",
-                 height=min(35 * (len(df) + 1) + 3, 420))
+    rows = df.assign(direction=[t("claims.above" if z > 0 else "claims.below", lang) for z in df["robust_z"]])
+    tables.show(ANOMALIES, rows, lang, key="claims_anomaly_table", height=min(35 * (len(df) + 1) + 3, 420))
 
 
 def processing_section(lang, start, end, regency):
     st.subheader(t("claims.processing_title", lang))
-    df = queries.claims_processing(start, end, regency)
+    df = q.claims_processing(start, end, regency)
     if df.empty:
         st.caption(t("claims.processing_none", lang))
         return
-    top = df[df["regency_code"].isna()]
-    st.dataframe({
-        t("claims.col_programme", lang): top["programme_code"],
-        t("claims.col_with_filed", lang): [fmt.number(v, lang) for v in top["n_claims"]],
-        t("claims.col_median_days", lang): [fmt.number(v, lang) for v in top["p50_days"]],
-        t("claims.col_p90_days", lang): [fmt.number(v, lang) for v in top["p90_days"]],
-    }, hide_index=True, width="stretch", key="claims_processing_table")
+    tables.show(PROCESSING, df[df["regency_code"].isna()], lang, key="claims_processing_table")
     st.caption(t("claims.processing_note", lang))
     reg = df[df["regency_code"].notna()]
     wide = reg.pivot(index="regency_name", columns="programme_code", values=["p50_days", "p90_days"])
-    table = {t("table.regency", lang): list(wide.index)}
-    for p in [p for p in PROGRAMMES if p in reg["programme_code"].unique()]:
-        table[t("claims.col_prog_median", lang, code=p)] = [fmt.number(v, lang) for v in wide[("p50_days", p)]]
-        table[t("claims.col_prog_p90", lang, code=p)] = [fmt.number(v, lang) for v in wide[("p90_days", p)]]
+    wide.columns = [f"{stat}_{p}" for stat, p in wide.columns]
+    progs = [p for p in PROGRAMMES if p in reg["programme_code"].unique()]
+    spec = Table("lama_proses_kabupaten", (Col("regency_name", "table.regency", "text"),) + tuple(
+        Col(f"{stat}_{p}", label, text=t(label, lang, code=p))
+        for p in progs for stat, label in (("p50_days", "claims.col_prog_median"), ("p90_days", "claims.col_prog_p90"))))
     if regency is None:
         with st.expander(t("claims.processing_by_regency", lang)):
-            st.dataframe(table, hide_index=True, width="stretch", key="claims_processing_regency",
-                         height=35 * (len(wide) + 1) + 3)
+            tables.show(spec, wide.reset_index(), lang, key="claims_processing_regency",
+                        height=35 * (len(wide) + 1) + 3)
 
 
 def causes_section(lang, start, end, regency, k):
-    df = queries.claims_causes(start, end, regency, "JKK")
-    if df.empty:
+    df = q.claims_causes(start, end, regency, "JKK")
+    if df.empty or not (df["n_claims"].fillna(0) > 0).any() and not df["is_suppressed"].any():
         st.subheader(t("claims.causes_title", lang))
         st.caption(t("claims.causes_none", lang))
         return
-    labels = [t("claims.cause_other", lang, k=k) if c is None and regency else
-              (t("claims.cause_blank", lang) if c is None else c) for c in df["cause"]]
+    labels = [t("claims.cause_blank", lang) if c is None else c for c in df["cause"]]
     st.plotly_chart(cc.causes_bars(df, labels, lang), config=CONFIG, key="claims_causes_chart")
-    if df["n_claims"].isna().any() or regency:
-        st.caption(t("claims.privacy_note", lang, k=k))
+    if regency:
+        st.caption(t("claims.causes_year_note", lang, year=end.year) + " " + t("claims.privacy_note", lang, k=k))
 
 
 def regency_claims_table(lang, start, end, segment):
-    df = queries.claims_by_regency(start, end, segment)
+    df = q.claims_by_regency(start, end, segment)
+    spec = Table("klaim_kabupaten", (
+        Col("regency_name", "table.regency", "text"), Col("n_claims", "claims.col_cases"),
+        Col("claims_rp", "claims.col_amount", "rupiah")) + tuple(
+        Col(f"n_{p.lower()}", "claims.col_cases", text=f"{t('claims.col_cases', lang)} {p}") for p in PROGRAMMES))
     with st.expander(t("claims.by_regency_title", lang)):
-        table = {t("table.regency", lang): df["regency_name"],
-                 t("claims.col_cases", lang): [fmt.number(v, lang) for v in df["n_claims"]],
-                 t("claims.col_amount", lang): [fmt.rupiah(v, lang) for v in df["claims_rp"]]}
-        for p in PROGRAMMES:
-            table[f"{t('claims.col_cases', lang)} {p}"] = [fmt.number(v, lang) for v in df[f"n_{p.lower()}"]]
-        st.dataframe(table, hide_index=True, width="stretch", height=35 * 23 + 3, key="claims_regency_table")
+        tables.show(spec, df, lang, key="claims_regency_table", height=35 * 23 + 3)
 
 
 def claims_tab(lang, status):
-    bounds = queries.claims_bounds().iloc[0]
+    bounds = q.claims_bounds().iloc[0]
     if pd.isna(bounds["first_month"]):
         st.info(t("claims.no_claims", lang))
         return
@@ -274,10 +264,10 @@ def claims_tab(lang, status):
     months = month_range(month_start(bounds["first_month"]), max(as_of, month_start(bounds["last_month"])))
     start, end = period_picker(lang, months, as_of)
     regency, segment = filters(lang)
-    progs = queries.claims_by_programme(start, end, regency, segment)
+    progs = q.claims_by_programme(start, end, regency, segment)
     prev_period, complete = headline(lang, progs, start, end)
     programme_table(lang, progs, prev_period, complete)
-    monthly = queries.claims_monthly(start, end, regency, segment)
+    monthly = q.claims_monthly(start, end, regency, segment)
     if not monthly.empty:
         st.plotly_chart(cc.claims_monthly(monthly, lang), config=CONFIG, key="claims_monthly_chart")
     loss_ratio_section(lang, start, end)
@@ -287,147 +277,8 @@ def claims_tab(lang, status):
     regency_claims_table(lang, start, end, segment)
 
 
-# ---------------------------------------------------------------- subsidies tab
-
-def bsu_section(lang):
-    st.subheader(t("subs.bsu_title", lang))
-    schemes = queries.subsidy_schemes()
-    if schemes.empty:
-        st.info(t("subs.none", lang))
-        return
-    scheme = schemes["scheme"].iloc[0]
-    if len(schemes) > 1:
-        scheme = st.selectbox(t("subs.scheme", lang), list(schemes["scheme"]), key=KEYS["scheme"])
-    df = queries.subsidy_regencies(scheme)
-    n, rp = int(df["n_recipients"].sum()), int(df["subsidy_rp"].sum())
-    rule_month = df["eligibility_month"].iloc[0]
-    c1, c2, c3 = st.columns(3)
-    c1.metric(f"{t('subs.recipients', lang)} · {scheme}", fmt.number(n, lang),
-              t("subs.recipients_delta", lang, t1=fmt.number(df["n_tranche_1"].sum(), lang),
-                t2=fmt.number(df["n_tranche_2"].sum(), lang)), delta_color="off", delta_arrow="off")
-    c2.metric(t("subs.paid_total", lang), fmt.rupiah_short(rp, lang),
-              t("subs.paid_delta", lang, per=fmt.rupiah_short(rp / n if n else None, lang)),
-              delta_color="off", delta_arrow="off")
-    if pd.notna(rule_month):
-        eligible, reached = int(df["n_eligible"].sum()), int(df["n_reached"].sum())
-        c3.metric(t("subs.reach", lang), fmt.pct(100 * reached / eligible if eligible else None, 1, lang),
-                  t("subs.reach_delta", lang, reached=fmt.number(reached, lang), eligible=fmt.number(eligible, lang)),
-                  delta_color="off", delta_arrow="off")
-        st.caption(t("subs.eligibility_rule", lang, month=fmt.month_long(rule_month, lang)))
-    else:
-        st.caption(t("subs.no_rule", lang))
-    table = {
-        t("table.regency", lang): df["regency_name"],
-        t("subs.col_tranche", lang, n=1): [fmt.number(v, lang) for v in df["n_tranche_1"]],
-        t("subs.col_tranche", lang, n=2): [fmt.number(v, lang) for v in df["n_tranche_2"]],
-        t("subs.col_amount", lang): [fmt.rupiah(v, lang) for v in df["subsidy_rp"]],
-        t("subs.col_recipients", lang): [fmt.number(v, lang) for v in df["n_recipients"]],
-        t("subs.col_eligible", lang): [fmt.number(v, lang) for v in df["n_eligible"]],
-        t("subs.col_reached", lang): [fmt.number(v, lang) for v in df["n_reached"]],
-        t("subs.col_reach_pct", lang): [fmt.pct(v, 1, lang) for v in df["reach_pct"]],
-    }
-    if df["n_tranche_later"].sum():
-        table[t("subs.col_tranche_later", lang)] = [fmt.number(v, lang) for v in df["n_tranche_later"]]
-    st.dataframe(table, hide_index=True, width="stretch", height=35 * 23 + 3, key="subs_bsu_table")
-
-
-def budget_section(lang, k):
-    st.subheader(t("subs.budget_title", lang))
-    st.caption(t("subs.budget_note", lang, minimum=fmt.rupiah(MINIMUM_PACKAGE_RP, lang)))
-    years = queries.budget_years()
-    if years.empty:
-        st.info(t("subs.budget_none", lang))
-        return None
-    year = st.selectbox(t("subs.year_pick", lang), sorted(years["budget_year"].unique(), reverse=True),
-                        key=KEYS["year"])
-    now = years[years["budget_year"] == year]
-    workers, months, rp = (int(now[c].sum()) for c in ("n_workers", "worker_months", "contrib_rp"))
-    c1, c2, c3 = st.columns(3)
-    c1.metric(t("subs.workers_covered", lang, year=year), fmt.number(workers, lang),
-              t("subs.worker_months_delta", lang, n=fmt.number(months, lang)), delta_color="off", delta_arrow="off")
-    c2.metric(t("subs.budget_rp", lang, year=year), fmt.rupiah_short(rp, lang), fmt.rupiah(rp, lang),
-              delta_color="off", delta_arrow="off")
-    c3.metric(t("subs.cost_per_worker_month", lang, year=year), fmt.rupiah(rp / months if months else None, lang),
-              t("subs.cost_delta", lang, minimum=fmt.rupiah(MINIMUM_PACKAGE_RP, lang)),
-              delta_color="off", delta_arrow="off")
-    st.plotly_chart(cc.budget_workers(years, lang), config=CONFIG, key="subs_workers_chart")
-    st.dataframe({
-        t("subs.col_payer", lang): years[name_col(lang)],
-        t("subs.col_year", lang): years["budget_year"].astype(str),
-        t("subs.col_workers", lang): [fmt.number(v, lang) for v in years["n_workers"]],
-        t("subs.col_worker_months", lang): [fmt.number(v, lang) for v in years["worker_months"]],
-        t("subs.col_contrib", lang): [fmt.rupiah(v, lang) for v in years["contrib_rp"]],
-        t("subs.col_cost", lang): [fmt.rupiah(v, lang) for v in years["rp_per_worker_month"]],
-        t("subs.col_estimated", lang): [fmt.rupiah(v, lang) for v in years["contrib_est_rp"]],
-    }, hide_index=True, width="stretch", height=35 * (len(years) + 1) + 3, key="subs_budget_table")
-    reg = queries.budget_regencies(year)
-    with st.expander(t("subs.by_regency", lang, year=year)):
-        hidden = t("claims.hidden", lang, k=k)
-        st.dataframe({
-            t("subs.col_payer", lang): reg[name_col(lang)],
-            t("table.regency", lang): reg["regency_name"],
-            t("subs.col_workers", lang): [hidden if s else fmt.number(v, lang)
-                                          for v, s in zip(reg["n_workers"], reg["is_suppressed"])],
-            t("subs.col_worker_months", lang): [hidden if s else fmt.number(v, lang)
-                                                for v, s in zip(reg["worker_months"], reg["is_suppressed"])],
-            t("subs.col_contrib", lang): [hidden if s else fmt.rupiah(v, lang)
-                                          for v, s in zip(reg["contrib_rp"], reg["is_suppressed"])],
-            t("subs.col_cost", lang): [hidden if s else fmt.rupiah(v, lang)
-                                       for v, s in zip(reg["rp_per_worker_month"], reg["is_suppressed"])],
-        }, hide_index=True, width="stretch", key="subs_budget_regency_table")
-        st.caption(t("claims.privacy_note", lang, k=k))
-
-
-def retention_cell(paying, observable, cohort, lang) -> str:
-    if pd.isna(observable) or not observable:
-        return t("subs.not_observable", lang)
-    pct = fmt.pct(100 * paying / observable, 1, lang)
-    if observable == cohort:
-        return f"{pct} ({fmt.number(paying, lang)})"
-    return t("subs.partial", lang, pct=pct, paying=fmt.number(paying, lang), observable=fmt.number(observable, lang))
-
-
-def retention_table(lang, df, key, k=None):
-    table = {t("subs.col_payer", lang): df[name_col(lang)],
-             t("subs.col_year", lang): df["budget_year"].astype(str)}
-    if df["regency_code"].notna().any():
-        table[t("table.regency", lang)] = df["regency_name"]
-    hidden = t("claims.hidden", lang, k=k) if k else ""
-    table[t("subs.col_cohort", lang)] = [hidden if s else fmt.number(v, lang)
-                                         for v, s in zip(df["n_cohort"], df["is_suppressed"])]
-    for h in cc.HORIZONS:
-        table[t("subs.col_after", lang, n=h)] = [
-            hidden if s else retention_cell(p, o, c, lang)
-            for p, o, c, s in zip(df[f"n_paying_{h}"], df[f"n_observable_{h}"], df["n_cohort"], df["is_suppressed"])]
-    st.dataframe(table, hide_index=True, width="stretch", key=key)
-
-
-def retention_section(lang, status, k):
-    st.subheader(t("subs.retention_title", lang))
-    as_of = fmt.month_long(status["as_of"], lang)
-    df = queries.budget_retention()
-    if df.empty:
-        st.info(t("subs.retention_none", lang, as_of=as_of))
-        return
-    st.caption(t("subs.retention_rule", lang, as_of=as_of))
-    st.plotly_chart(cc.retention_bars(df, lang), config=CONFIG, key="subs_retention_chart")
-    retention_table(lang, df, "subs_retention_table")
-    with st.expander(t("subs.retention_by_regency", lang)):
-        retention_table(lang, queries.budget_retention(by_regency=True), "subs_retention_regency_table", k)
-        st.caption(t("claims.privacy_note", lang, k=k))
-
-
-def subsidies_tab(lang, status):
-    bsu_section(lang)
-    budget_section(lang, status["suppress_below"])
-    retention_section(lang, status, status["suppress_below"])
-
-
-@guarded
-def page(lang):
-    status = queries.status()
-    st.title(t("claims.title", lang))
-    st.caption(status_line(status, lang))
+@frame("claims.title")
+def page(lang, status):
     tab_claims, tab_subs = st.tabs([t("claims.tab_claims", lang), t("claims.tab_subsidies", lang)])
     with tab_claims:
         claims_tab(lang, status)

@@ -8,16 +8,39 @@ import pandas as pd
 import streamlit as st
 
 from etl import reasons
-from ui import fmt, queries
+from ui import fmt, tables
 from ui.i18n import t
-from ui.layout import guarded, status_line
+from ui.layout import frame
+from ui.queries import data_quality as q
+from ui.tables import Col, Table
 
-MONTHS = 12          # completeness window
-RECENT = 3           # a regency with no rows in the last RECENT months is late
+MONTHS = 12          # completeness window (mart_dq_completeness)
+RECENT = 3           # a regency with no rows in the last RECENT months is late (mart_dq_completeness)
 SAMPLE = 50          # quarantined rows shown per reason
 OK, BAD = "✓", "✗"
 LATE_BG = "background-color: #fdecea"
 ZERO_BG = "background-color: #fff4e5"
+FRESHNESS = Table("kesegaran", (
+    Col("kind_label", "dq.col_kind", "text"), Col("n_files", "dq.col_files"),
+    Col("rows_loaded", "dq.col_rows_in_warehouse"), Col("last_loaded_at", "dq.col_last_loaded", "datetime"),
+    Col("newest_month", "dq.col_newest_month", "month_long")))
+HISTORY = Table("riwayat_muat", (
+    Col("file_name", "dq.col_file", "text"), Col("kind_label", "dq.col_kind", "text"),
+    Col("finished_at", "dq.col_loaded_at", "datetime"), Col("as_of_month", "dq.col_file_as_of", "month"),
+    Col("rows_read", "dq.col_read"), Col("rows_loaded", "dq.col_loaded"),
+    Col("rows_quarantined", "dq.col_quarantined"), Col("rows_flagged", "dq.col_flagged"),
+    Col("rows_blank", "dq.col_blank"), Col("reconciled", "dq.col_reconciled", "text"),
+    Col("columns_ignored", "dq.col_ignored", "text")))
+BY_REASON = Table("karantina", (
+    Col("reason", "dq.col_reason", "text"), Col("reason_code", "dq.col_code", "text"),
+    Col("n_rows", "dq.col_rows"), Col("share_pct", "dq.col_share", "percent"), Col("n_files", "dq.col_files")))
+SAMPLE_TABLE = Table("contoh_karantina", (
+    Col("file_name", "dq.col_file", "text"), Col("sheet", "dq.col_sheet", "text"),
+    Col("row_number", "dq.col_row"), Col("message", "dq.col_message", "text"),
+    Col("content", "dq.col_content", "text")))
+ISSUES = Table("catatan_muat", (
+    Col("issue", "dq.col_issue", "text"), Col("issue_code", "dq.col_code", "text"),
+    Col("n_rows", "dq.col_rows"), Col("n_files", "dq.col_files")))
 
 
 def label(prefix: str, code: str, lang: str) -> str:
@@ -41,14 +64,9 @@ def freshness(lang, status, history):
     c2.metric(t("dq.last_load", lang), fmt.datetime_(loaded_at, lang))
     c3.metric(t("dq.days_since", lang), fmt.number(days_since(loaded_at), lang))
     c4.metric(t("dq.files_loaded", lang), fmt.number(len(history), lang))
-    fresh = queries.dq_freshness()
-    st.dataframe({
-        t("dq.col_kind", lang): [t(f"dq.kind.{k}", lang) for k in fresh["kind"]],
-        t("dq.col_files", lang): [fmt.number(v, lang) for v in fresh["n_files"]],
-        t("dq.col_rows_in_warehouse", lang): [fmt.number(v, lang) for v in fresh["rows_loaded"]],
-        t("dq.col_last_loaded", lang): [fmt.datetime_(v, lang) for v in fresh["last_loaded_at"]],
-        t("dq.col_newest_month", lang): [fmt.month_long(v, lang) for v in fresh["newest_month"]],
-    }, hide_index=True, width="stretch")
+    fresh = q.dq_freshness()
+    tables.show(FRESHNESS, fresh.assign(kind_label=[t(f"dq.kind.{k}", lang) for k in fresh["kind"]]), lang,
+                key="dq_freshness")
 
 
 # ---------------------------------------------------------------- load history
@@ -59,19 +77,10 @@ def load_history(lang, history):
     bad = int((~history["is_reconciled"].astype(bool)).sum())
     if bad:
         st.error(t("dq.not_reconciled", lang, n=fmt.number(bad, lang)))
-    st.dataframe({
-        t("dq.col_file", lang): history["file_name"],
-        t("dq.col_kind", lang): [label("dq.kind.", k, lang) for k in history["kind"]],
-        t("dq.col_loaded_at", lang): [fmt.datetime_(v, lang) for v in history["finished_at"]],
-        t("dq.col_file_as_of", lang): [fmt.month(v, lang) for v in history["as_of_month"]],
-        t("dq.col_read", lang): [fmt.number(v, lang) for v in history["rows_read"]],
-        t("dq.col_loaded", lang): [fmt.number(v, lang) for v in history["rows_loaded"]],
-        t("dq.col_quarantined", lang): [fmt.number(v, lang) for v in history["rows_quarantined"]],
-        t("dq.col_flagged", lang): [fmt.number(v, lang) for v in history["rows_flagged"]],
-        t("dq.col_blank", lang): [fmt.number(v, lang) for v in history["rows_blank"]],
-        t("dq.col_reconciled", lang): [OK if v else BAD for v in history["is_reconciled"]],
-        t("dq.col_ignored", lang): history["columns_ignored"].fillna(""),
-    }, hide_index=True, width="stretch")
+    rows = history.assign(kind_label=[label("dq.kind.", k, lang) for k in history["kind"]],
+                          reconciled=[OK if v else BAD for v in history["is_reconciled"]],
+                          columns_ignored=history["columns_ignored"].fillna(""))
+    tables.show(HISTORY, rows, lang, key="dq_history")
 
 
 # ---------------------------------------------------------------- quarantine and issues
@@ -88,7 +97,7 @@ def quarantine(lang, history):
     """Returns the file chosen (None: all), which the issues below follow too."""
     st.subheader(t("dq.quarantine", lang))
     load_id = file_filter(lang, history)
-    by_reason = queries.dq_quarantine_by_reason(load_id)
+    by_reason = q.dq_quarantine_by_reason(load_id)
     if by_reason.empty:
         st.success(t("dq.quarantine_none", lang))
         return load_id
@@ -96,50 +105,38 @@ def quarantine(lang, history):
     files = history if load_id is None else history[history["load_id"] == load_id]
     st.caption(t("dq.quarantine_total", lang, n=fmt.number(total, lang),
                  files=fmt.number(int((files["rows_quarantined"] > 0).sum()), lang)))
-    st.dataframe({
-        t("dq.col_reason", lang): [label("reason.", c, lang) for c in by_reason["reason_code"]],
-        t("dq.col_code", lang): by_reason["reason_code"],
-        t("dq.col_rows", lang): [fmt.number(v, lang) for v in by_reason["n_rows"]],
-        t("dq.col_share", lang): [fmt.pct(100 * v / total, 1, lang) for v in by_reason["n_rows"]],
-        t("dq.col_files", lang): [fmt.number(v, lang) for v in by_reason["n_files"]],
-    }, hide_index=True, width="stretch")
+    rows = by_reason.assign(reason=[label("reason.", c, lang) for c in by_reason["reason_code"]],
+                            share_pct=100 * by_reason["n_rows"] / total)
+    tables.show(BY_REASON, rows, lang, key="dq_by_reason")
 
     st.markdown(f"**{t('dq.sample', lang)}**")
     codes = list(by_reason["reason_code"])
     code = st.selectbox(t("dq.sample_reason", lang), codes, key="dq_reason",
                         format_func=lambda c: f"{label('reason.', c, lang)} ({c})")
-    sample = queries.dq_quarantine_sample(code, SAMPLE, load_id)
+    sample = q.dq_quarantine_sample(code, SAMPLE, load_id)
     st.caption(t("dq.sample_caption", lang, n=fmt.number(SAMPLE, lang)))
-    st.dataframe({
-        t("dq.col_file", lang): sample["file_name"],
-        t("dq.col_sheet", lang): sample["sheet"].fillna(""),
-        t("dq.col_row", lang): [fmt.number(v, lang) for v in sample["row_number"]],
-        t("dq.col_message", lang): [reasons.render(c, p, lang) for c, p in zip(sample["reason_code"], sample["params"])],
-        t("dq.col_content", lang): sample["content"],
-    }, hide_index=True, width="stretch")
+    messages = [reasons.render(c, p, lang) for c, p in zip(sample["reason_code"], sample["params"])]
+    tables.show(SAMPLE_TABLE, sample.assign(sheet=sample["sheet"].fillna(""), message=messages), lang,
+                key="dq_sample")
     return load_id
 
 
 def issues(lang, load_id):
     st.subheader(t("dq.issues", lang))
-    by_code = queries.dq_issues_by_code(load_id)
+    by_code = q.dq_issues_by_code(load_id)
     if by_code.empty:
         st.success(t("dq.issues_none", lang))
         return
     st.caption(t("dq.issues_caption", lang))
-    st.dataframe({
-        t("dq.col_issue", lang): [label("dq.issue.", c, lang) for c in by_code["issue_code"]],
-        t("dq.col_code", lang): by_code["issue_code"],
-        t("dq.col_rows", lang): [fmt.number(v, lang) for v in by_code["n_rows"]],
-        t("dq.col_files", lang): [fmt.number(v, lang) for v in by_code["n_files"]],
-    }, hide_index=True, width="stretch")
+    tables.show(ISSUES, by_code.assign(issue=[label("dq.issue.", c, lang) for c in by_code["issue_code"]]), lang,
+                key="dq_issues")
 
 
 # ---------------------------------------------------------------- completeness
 
 def completeness(lang):
     st.subheader(t("dq.completeness", lang))
-    grid = queries.dq_completeness(MONTHS, RECENT)
+    grid = q.dq_completeness()
     if grid.empty:
         return
     st.caption(t("dq.completeness_caption", lang, months=fmt.number(MONTHS, lang),
@@ -187,15 +184,12 @@ def completeness(lang):
                  height=35 * (len(table) + 1) + 3)
 
 
-@guarded
-def page(lang):
-    st.title(t("dq.title", lang))
-    history = queries.dq_load_history()
+@frame("dq.title", needs_members=False)
+def page(lang, status):
+    history = q.dq_load_history()
     if history.empty:
         st.info(t("dq.no_loads", lang))
         return
-    status = queries.status()
-    st.caption(status_line(status, lang))
     st.caption(t("dq.intro", lang))
     freshness(lang, status, history)
     load_history(lang, history)

@@ -7,12 +7,16 @@ import pandas as pd
 import streamlit as st
 
 from geo.boundaries import PLOTLY_CONFIG, BoundaryError
-from ui import fmt, progress, queries
+from geo.cache import regency_boundaries
+from ui import fmt, tables
 from ui import regency_charts as rc
 from ui.i18n import t
-from ui.layout import guarded, status_line
+from ui.layout import frame
+from ui.queries import common, overview
+from ui.queries import regencies as q
+from ui.tables import Col, Table
 
-PACE_MONTHS = 6                      # the "recent pace" of the projection and the ETA
+PACE_MONTHS = 6                      # the "recent pace" of the projection and the ETA (mart_projection)
 PERIODS = ["12", "24", "60", "all"]  # months of history in the trend charts
 MAP_MODES = ["tile", "geo"]
 COLOR_MODES = ["attainment", "tier"]
@@ -26,18 +30,18 @@ STATE = {"regency": "reg_regency", "peers": "reg_peers", "period": "reg_period",
 def default_peers(code: str, regs) -> list[str]:
     """Same island (or island group when the island has fewer than 2 regencies), closest in
     informal workforce first."""
-    me = regs.set_index("kemendagri_code").loc[code]
-    same = regs[(regs.island == me.island) & (regs.kemendagri_code != code)]
+    me = regs.set_index("regency_code").loc[code]
+    same = regs[(regs.island == me.island) & (regs.regency_code != code)]
     if len(regs[regs.island == me.island]) < 2:
-        same = regs[(regs.island_group == me.island_group) & (regs.kemendagri_code != code)]
+        same = regs[(regs.island_group == me.island_group) & (regs.regency_code != code)]
     gap = (same.informal_workforce_est.astype(float) - float(me.informal_workforce_est)).abs()
-    return same.assign(gap=gap).sort_values(["gap", "kemendagri_code"]).kemendagri_code.head(MAX_PEERS).tolist()
+    return same.assign(gap=gap).sort_values(["gap", "regency_code"]).regency_code.head(MAX_PEERS).tolist()
 
 
 def seed_state(regs) -> None:
     """Widget values from the URL on the first run of a session; a bad value falls back to
     the default without a word."""
-    ss, q, codes = st.session_state, st.query_params, list(regs.kemendagri_code)
+    ss, q, codes = st.session_state, st.query_params, list(regs.regency_code)
     if STATE["regency"] not in ss:
         ss[STATE["regency"]] = q.get("regency") if q.get("regency") in codes else codes[0]
     if STATE["peers"] not in ss:
@@ -65,23 +69,15 @@ def on_regency_change(regs) -> None:
 
 # ---------------------------------------------------------------- first screen
 
-def pace_and_eta(status, row, own):
-    active, target = int(row.n_active), int(row.target)
-    gap = max(target - active, 0)
-    pace = progress.pace(own["n_active"], PACE_MONTHS)
-    eta = progress.eta(status["as_of"], gap, pace)
-    deadline = progress.parse_month(status["deadline"])
-    needed = progress.needed_per_month(gap, status["as_of"], deadline)
-    return gap, pace, eta, deadline, needed
-
-
-def headline(lang, status, row, tiers, own, n_regencies):
-    gap, pace, eta, deadline, needed = pace_and_eta(status, row, own)
+def headline(lang, status, row, tiers, n_regencies):
+    p = overview.pace("regency", row.regency_code)
+    p = p[p.window_months == PACE_MONTHS].iloc[0]
+    pace, eta, deadline, needed = p.pace_per_month, p.eta_month, p.deadline_month, p.needed_per_month
     segments = ", ".join(status["goal_segments"])
     c1, c2 = st.columns(2)
     c3, c4 = st.columns(2)
     c1.metric(t("reg.m_active", lang, segments=segments), fmt.number(row.n_active, lang),
-              t("reg.m_active_delta", lang, pct=fmt.pct(row.attainment_pct, 1, lang),
+              t("reg.m_active_delta", lang, pct=fmt.pct_cut(row.attainment_pct, 1, lang),
                 target=fmt.number(row.target, lang)), delta_color="off", delta_arrow="off")
     c2.metric(t("reg.m_tier", lang), rc.tier_label(row, lang),
               t("reg.m_rank", lang, rank=int(row.attainment_rank), n=n_regencies)
@@ -97,12 +93,11 @@ def headline(lang, status, row, tiers, own, n_regencies):
                     n=fmt.number(row.n_active + row.n_to_next_tier, lang)),
                   delta_color="off", delta_arrow="off")
     c4.metric(t("reg.m_eta", lang, n=PACE_MONTHS),
-              fmt.month_long(eta, lang) if eta else t("reg.eta_never", lang),
-              t("reg.m_eta_delta", lang, pace=fmt.signed(round(pace), lang) if pace is not None else "–",
-                needed=fmt.number(math.ceil(needed), lang) if needed is not None else "–",
+              fmt.month_long(eta, lang) if not fmt.is_missing(eta) else t("reg.eta_never", lang),
+              t("reg.m_eta_delta", lang, pace=fmt.signed(pace, lang),
+                needed=fmt.number(math.ceil(needed), lang) if not fmt.is_missing(needed) else "–",
                 deadline=fmt.month(deadline, lang)),
               delta_color="off", delta_arrow="off")
-    return eta, pace, deadline
 
 
 def rank_change_text(change, lang) -> str:
@@ -138,7 +133,7 @@ def regency_map(lang, standing, regs, tiers, code):
 def geo_figure(lang, frame, color, tiers, code):
     """The choropleth, or None (with a note or a warning) when the boundary file is not usable."""
     try:
-        match = queries.regency_boundaries()
+        match = regency_boundaries()
     except BoundaryError as e:
         st.warning(t("reg.boundary_error", lang, error=str(e)))
         return None
@@ -155,156 +150,146 @@ def geo_figure(lang, frame, color, tiers, code):
 # ---------------------------------------------------------------- comparison
 
 def comparison(lang, status, standing, regs, code):
-    names = dict(zip(regs.kemendagri_code, regs.name))
+    names = dict(zip(regs.regency_code, regs.regency_name))
     c1, c2 = st.columns([3, 2])
-    c1.multiselect(t("reg.peers", lang), [c for c in regs.kemendagri_code if c != code], key=STATE["peers"],
+    c1.multiselect(t("reg.peers", lang), [c for c in regs.regency_code if c != code], key=STATE["peers"],
                    format_func=names.get, max_selections=MAX_PEERS)
     c2.radio(t("reg.period", lang), PERIODS, key=STATE["period"], horizontal=True,
              format_func=lambda p: t("reg.period_all", lang) if p == "all" else t("reg.period_n", lang, n=p))
     chosen = [code] + list(st.session_state[STATE["peers"]])
-    monthly = queries.regency_goal_monthly(",".join(chosen), since_month(status, st.session_state[STATE["period"]]))
+    monthly = q.regency_goal_monthly(",".join(chosen), since_month(status, st.session_state[STATE["period"]]))
     shown = {c: names[c] for c in chosen}
     a, b = st.columns(2)
     a.plotly_chart(rc.compare(monthly, shown, "n_active", t("reg.compare_absolute", lang), lang, code),
                    config=rc.CONFIG, key="reg_compare_abs")
     b.plotly_chart(rc.compare(monthly, shown, "active_per_1000_informal", t("reg.compare_per_1000", lang),
                               lang, code, decimals=1), config=rc.CONFIG, key="reg_compare_rel")
-    peers_table(lang, standing[standing.kemendagri_code.isin(chosen)], chosen)
+    peers_table(lang, standing.set_index("regency_code").loc[chosen].reset_index())
     return monthly
 
 
 def since_month(status, period: str):
     if period == "all":
         return "1900-01-01"
-    return progress.add_months(status["as_of"], -int(period))
+    return (pd.Timestamp(status["as_of"]) - pd.DateOffset(months=int(period))).date()
 
 
-def peers_table(lang, rows, order):
-    rows = rows.set_index("kemendagri_code").loc[order]
-    st.dataframe({
-        t("table.regency", lang): rows["name"].tolist(),
-        t("table.active", lang): [fmt.number(v, lang) for v in rows.n_active],
-        t("table.target", lang): [fmt.number(v, lang) for v in rows.target],
-        t("table.attainment", lang): [fmt.pct(v, 1, lang) for v in rows.attainment_pct],
-        t("reg.col_per_1000", lang): [fmt.decimal(v, 1, lang) for v in rows.active_per_1000_informal],
-        t("reg.col_rank", lang): [f"{int(v)}" for v in rows.attainment_rank],
-        t("reg.col_rank_change", lang): [rank_change_text(v, lang) for v in rows.rank_change_3m],
-    }, hide_index=True, width="stretch")
+PEERS = Table("pembanding", (
+    Col("regency_name", "table.regency", "text"),
+    Col("n_active", "table.active"),
+    Col("target", "table.target"),
+    Col("attainment_pct", "table.attainment", "attainment"),
+    Col("active_per_1000_informal", "reg.col_per_1000", "decimal"),
+    Col("attainment_rank", "reg.col_rank"),
+    Col("rank_change", "reg.col_rank_change", "text"),
+))
+
+
+def peers_table(lang, rows):
+    rows = rows.assign(rank_change=[rank_change_text(v, lang) for v in rows.rank_change_3m])
+    tables.show(PEERS, rows, lang, key="reg_peers_table")
 
 
 # ---------------------------------------------------------------- regency detail
 
-def projection(status, row, eta, pace, deadline):
-    """Straight line from today's active count at the recent pace, up to the month the target
-    is met or the deadline, whichever comes first; None without a pace or after the deadline."""
-    if pace is None or progress.months_left(status["as_of"], deadline) <= 0:
-        return None
-    end = min(eta, deadline) if eta else deadline
-    n = max(progress.month_index(end) - progress.month_index(status["as_of"]), 1)
-    return pd.DataFrame({"month": [progress.add_months(status["as_of"], i) for i in range(n + 1)],
-                         "value": [max(int(row.n_active) + pace * i, 0) for i in range(n + 1)]})
-
-
-def detail(lang, status, row, own, eta, pace, deadline):
-    st.subheader(t("reg.detail", lang, name=row["name"]))
+def detail(lang, status, row):
+    st.subheader(t("reg.detail", lang, name=row.regency_name))
     left, right = st.columns([3, 2])
     since = pd.Timestamp(since_month(status, st.session_state[STATE["period"]]))
-    shown = own[pd.to_datetime(own.month) >= since]
-    left.plotly_chart(rc.trend(shown, int(row.target), projection(status, row, eta, pace, deadline), lang),
-                      config=rc.CONFIG, key="reg_trend")
+    own = q.regency_goal_monthly(row.regency_code, since.date())
+    proj = overview.projection("regency", row.regency_code).dropna(subset=["projected"])
+    proj = None if proj.empty else proj.rename(columns={"projected": "value"})[["month", "value"]]
+    left.plotly_chart(rc.trend(own, int(row.target), proj, lang), config=rc.CONFIG, key="reg_trend")
     left.caption(t("reg.projection_note", lang, n=PACE_MONTHS))
-    mix(lang, status, queries.regency_mix(row.kemendagri_code), left, right)
+    mix(lang, status, q.regency_mix(row.regency_code), left, right)
 
 
 def mix(lang, status, m, left, right):
     """Who pays and until when, and who is covered (right); sectors (left, under the trend)."""
-    k = status["suppress_below"]
     name = "name_id" if lang == "id" else "name_en"
-    right.metric(t("reg.budget_paid", lang), *budget_paid(lang, m, k), delta_color="off", delta_arrow="off")
+    right.metric(t("reg.budget_paid", lang), *budget_paid(lang, m), delta_color="off", delta_arrow="off")
     seg = m[m.dimension == "segment"]
     goal = set(status["goal_segments"])
     labels = [t(f"segment.{c}", lang) + (" ★" if c in goal else "") for c in seg.category_code]
-    right.plotly_chart(rc.mix_bars(seg, labels, k, lang, t("reg.mix_segment", lang)),
+    right.plotly_chart(rc.mix_bars(seg, labels, lang, t("reg.mix_segment", lang)),
                        config=rc.CONFIG, key="reg_mix_segment")
     payer = m[m.dimension == "payer"]
-    labels = [f"{n} ({t('reg.until', lang, month=fmt.month(e, lang))})" if bp else n
+    labels = [f"{n} ({t('reg.until', lang, month=fmt.month(e, lang))})" if bp and not fmt.is_missing(e) else n
               for n, e, bp in zip(payer[name], payer.latest_end_month, payer.is_budget_paid)]
-    right.plotly_chart(rc.mix_bars(payer, labels, k, lang, t("reg.mix_payer", lang), color="#d9822b"),
+    right.plotly_chart(rc.mix_bars(payer, labels, lang, t("reg.mix_payer", lang), color="#d9822b"),
                        config=rc.CONFIG, key="reg_mix_payer")
     sector = m[m.dimension == "sector"]
-    left.plotly_chart(rc.mix_bars(sector, sector[name].tolist(), k, lang, t("reg.mix_sector", lang),
+    left.plotly_chart(rc.mix_bars(sector, sector[name].tolist(), lang, t("reg.mix_sector", lang),
                                   color="#1b7f3b"), config=rc.CONFIG, key="reg_mix_sector")
 
 
-def budget_paid(lang, m, k) -> tuple[str, str]:
+def budget_paid(lang, m) -> tuple[str, str]:
     """(value, delta) of the budget-paid metric: how many, what share, paid until when."""
     budget = m[(m.dimension == "payer_group") & (m.category_code == "budget")]
     if budget.empty:
         return "0", t("reg.budget_none", lang)
     b = budget.iloc[0]
-    hidden = isinstance(b.suppression, str)
-    value = rc.suppressed_text(b.suppression, k, lang) if hidden else fmt.number(b.n_active, lang)
-    return value, t("reg.budget_delta", lang, pct=fmt.pct(b.share_pct, 1, lang),
-                    month=fmt.month(b.latest_end_month, lang))
+    if b.is_suppressed:
+        return rc.hidden_text(lang), t("reg.budget_hidden", lang)
+    return fmt.number(b.n_active, lang), t("reg.budget_delta", lang, pct=fmt.pct(b.share_pct, 1, lang),
+                                           month=fmt.month(b.latest_end_month, lang))
 
 
 # ---------------------------------------------------------------- districts and villages
 
-def area_table(lang, rows, k, with_parent: bool):
-    def count(n, sup):
-        return rc.suppressed_text(sup, k, lang) if isinstance(sup, str) else fmt.number(n, lang)
-    table = {t("reg.col_village" if with_parent else "reg.col_district", lang): rows.area_name.tolist()}
-    if with_parent:
-        table[t("reg.col_district", lang)] = rows.parent_name.tolist()
-    table |= {
-        t("table.target", lang): [fmt.number(v, lang) for v in rows.target],
-        t("table.active", lang): [count(n, s) for n, s in zip(rows.n_active, rows.suppression)],
-        t("table.attainment", lang): [fmt.pct(v, 1, lang) for v in rows.attainment_pct],
-        t("table.tier", lang): [v if isinstance(v, str) else fmt.MISSING
-                                for v in rows["tier_label_id" if lang == "id" else "tier_label_en"]],
-        t("reg.col_to_next", lang): [fmt.number(v, lang) for v in rows.n_to_next_tier],
-    }
-    st.dataframe(table, hide_index=True, width="stretch", height=min(35 * (len(rows) + 1) + 3, 600))
+def area_spec(with_parent: bool) -> Table:
+    first = (Col("area_name", "reg.col_village", "text"), Col("parent_name", "reg.col_district", "text")) \
+        if with_parent else (Col("area_name", "reg.col_district", "text"),)
+    return Table("desa" if with_parent else "kecamatan", first + (
+        Col("target", "table.target", hideable=False),
+        Col("n_active", "table.active"),
+        Col("attainment_pct", "table.attainment", "attainment"),
+        Col("tier_label", "table.tier", "text"),
+        Col("n_to_next_tier", "reg.col_to_next"),
+    ))
+
+
+def area_table(lang, rows, with_parent: bool, key: str):
+    rows = rows.assign(tier_label=rows["tier_label_id" if lang == "id" else "tier_label_en"])
+    tables.show(area_spec(with_parent), rows, lang, key=key, height=min(35 * (len(rows) + 1) + 3, 600))
 
 
 def districts_and_villages(lang, status, row):
     k = status["suppress_below"]
-    st.subheader(t("reg.districts", lang, name=row["name"]))
+    st.subheader(t("reg.districts", lang, name=row.regency_name))
     st.caption(t("reg.districts_note", lang))
-    districts = queries.areas(row.kemendagri_code, "district").sort_values(["sort_pct", "area_code"])
-    area_table(lang, districts, k, False)
+    districts = q.areas(row.regency_code, "district").sort_values(["attainment_pct", "area_code"], na_position="last")
+    area_table(lang, districts, False, "reg_districts")
     st.subheader(t("reg.villages", lang))
-    board = queries.village_board(row.kemendagri_code)
-    bottom, top = st.tabs([t("reg.villages_bottom", lang), t("reg.villages_top", lang)])
+    board = q.village_board(row.regency_code)
+    villages = q.areas(row.regency_code, "village")
+    bottom, top, every = st.tabs([t("reg.villages_bottom", lang), t("reg.villages_top", lang),
+                                  t("reg.villages_all", lang, n=fmt.number(len(villages), lang))])
     with bottom:
-        area_table(lang, board[board.board == "bottom"], k, True)
+        area_table(lang, board[board.board == "bottom"], True, "reg_villages_bottom")
     with top:
-        area_table(lang, board[board.board == "top"], k, True)
-    st.caption(t("reg.suppression_note", lang, k=fmt.number(k, lang)))
+        area_table(lang, board[board.board == "top"], True, "reg_villages_top")
+    with every:
+        area_table(lang, villages.sort_values(["attainment_pct", "area_code"], na_position="last"), True,
+                   "reg_villages_all")
+    st.caption(t("reg.villages_boards_note", lang, n=fmt.number(int(villages.is_suppressed.sum()), lang))
+               + " " + t("reg.suppression_note", lang, k=fmt.number(k, lang)))
 
 
 # ---------------------------------------------------------------- page
 
-@guarded
-def page(lang):
-    status = queries.status()
-    regs = queries.regencies()
-    standing = queries.regency_standing()
-    st.title(t("reg.title", lang))
-    st.caption(status_line(status, lang))
-    if standing.empty or regs.empty:
-        st.info(t("empty.no_rows", lang))
-        return
+@frame("reg.title")
+def page(lang, status):
+    regs = common.regencies()
+    standing = q.regency_standing()
     seed_state(regs)
-    names = dict(zip(regs.kemendagri_code, regs.name))
-    st.selectbox(t("reg.choose", lang), list(regs.kemendagri_code), key=STATE["regency"],
+    names = dict(zip(regs.regency_code, regs.regency_name))
+    st.selectbox(t("reg.choose", lang), list(regs.regency_code), key=STATE["regency"],
                  format_func=names.get, on_change=on_regency_change, args=(regs,))
     code = st.session_state[STATE["regency"]]
-    row = standing.set_index("kemendagri_code").loc[code]
-    row["kemendagri_code"] = code
-    tiers = queries.tiers()
-    own = queries.regency_goal_monthly(code, since_month(status, "all"))
-    eta, pace, deadline = headline(lang, status, row, tiers, own, len(standing))
+    row = standing.set_index("regency_code", drop=False).loc[code]
+    tiers = common.tiers()
+    headline(lang, status, row, tiers, len(standing))
 
     st.subheader(t("reg.where_all_stand", lang))
     left, right = st.columns([3, 2])
@@ -315,7 +300,7 @@ def page(lang):
 
     st.subheader(t("reg.compare", lang))
     comparison(lang, status, standing, regs, code)
-    detail(lang, status, row, own, eta, pace, deadline)
+    detail(lang, status, row)
     districts_and_villages(lang, status, row)
     sync_url()
 

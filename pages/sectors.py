@@ -1,20 +1,23 @@
 """Sectors: which sectors of the informal workforce are reached, against estimates of
 their size; where, since when, and how free-text occupations were mapped to sectors."""
+import pandas as pd
 import streamlit as st
 
-from ui import fmt, queries
+from ui import fmt, tables
 from ui import sector_charts as sc
 from ui.charts import CONFIG
 from ui.i18n import t
-from ui.layout import guarded, status_line
-from ui.progress import add_months
+from ui.layout import frame
+from ui.queries import common
+from ui.queries import sectors as q
+from ui.tables import Col, Table
 
 PROVINCE = "53"
 
 
 def scope_picker(lang):
-    reg = queries.regencies()
-    names = dict(zip(reg["kemendagri_code"], reg["name"]))
+    reg = common.regencies()
+    names = dict(zip(reg["regency_code"], reg["regency_name"]))
     return st.selectbox(t("sec.scope", lang), [PROVINCE, *names], key="sec_scope",
                         format_func=lambda c: t("sec.province", lang) if c == PROVINCE else names[c])
 
@@ -33,22 +36,17 @@ def agriculture_metrics(lang, status, progress, summary):
               delta_color="off", delta_arrow="off")
 
 
-def cell(value, hidden, lang, formatter):
-    return t("sec.hidden_short", lang) if hidden else formatter(value, lang)
+COVERAGE = (Col("sector_name", "sec.col_sector", "text"),
+            Col("n_active", "sec.col_active"),
+            Col("workforce_est", "sec.col_estimate", hideable=False),
+            Col("coverage_pct", "sec.col_coverage", "percent", digits=2))
+COVERAGE_PROVINCE = Table("sektor", COVERAGE + (Col("n_active_all_segments", "sec.col_all_segments"),))
+COVERAGE_REGENCY = Table("sektor_kabupaten", COVERAGE)
 
 
 def coverage_table(lang, df, province: bool):
-    hidden = df["n_active"].isna()
-    table = {
-        t("sec.col_sector", lang): df[sc.name_col(lang)],
-        t("sec.col_active", lang): [cell(v, h, lang, fmt.number) for v, h in zip(df["n_active"], hidden)],
-        t("sec.col_estimate", lang): [fmt.number(v, lang) for v in df["workforce_est"]],
-        t("sec.col_coverage", lang): [cell(v, h, lang, lambda x, lg: fmt.pct(x, 2, lg))
-                                      for v, h in zip(df["coverage_pct"], hidden)],
-    }
-    if province:
-        table[t("sec.col_all_segments", lang)] = [fmt.number(v, lang) for v in df["n_active_all_segments"]]
-    st.dataframe(table, hide_index=True, width="stretch", key="sec_coverage_table")
+    rows = df.assign(sector_name=df[sc.name_col(lang)])
+    tables.show(COVERAGE_PROVINCE if province else COVERAGE_REGENCY, rows, lang, key="sec_coverage_table")
 
 
 def coverage_section(lang, status, progress):
@@ -58,19 +56,20 @@ def coverage_section(lang, status, progress):
     if code == PROVINCE:
         df, where = progress, t("sec.province", lang)
     else:
-        df = queries.sector_regency(code)
+        df = q.sector_regency(code)
         where = df["regency_name"].iloc[0]
     title = t("sec.coverage_chart", lang, where=where)
     st.plotly_chart(sc.coverage_bars(df, lang, title), config=CONFIG, key="sec_coverage_chart")
     coverage_table(lang, df, code == PROVINCE)
-    if code != PROVINCE and df["n_active"].isna().any():
+    if code != PROVINCE and df["is_suppressed"].any():
         st.caption(t("sec.hidden_note", lang, k=status["suppress_below"]))
 
 
 def growth_section(lang, status, progress, summary):
     as_of = status["as_of"]
     st.subheader(t("sec.growth_heading", lang))
-    st.caption(t("sec.growth_note", lang, since=fmt.month_long(add_months(as_of, -12), lang),
+    since = pd.Timestamp(as_of) - pd.DateOffset(months=12)
+    st.caption(t("sec.growth_note", lang, since=fmt.month_long(since, lang),
                  until=fmt.month_long(as_of, lang), change=fmt.signed(summary["change_12m"], lang),
                  new=fmt.number(summary["n_new_12m"], lang)))
     st.plotly_chart(sc.growth_bars(progress, lang), config=CONFIG, key="sec_growth_chart")
@@ -78,7 +77,7 @@ def growth_section(lang, status, progress, summary):
 
 def mapping_section(lang, status):
     st.subheader(t("sec.mapping_title", lang))
-    m, s = queries.occupation_mapping(), queries.occupation_summary().iloc[0]
+    m, s = q.occupation_mapping(), q.occupation_summary().iloc[0]
     c1, c2, c3 = st.columns(3)
     c1.metric(t("sec.fell_to_other", lang), fmt.number(s["n_other"], lang),
               t("sec.of_members", lang, pct=fmt.pct(s["other_pct"], 1, lang), total=fmt.number(s["n_members"], lang)),
@@ -90,31 +89,28 @@ def mapping_section(lang, status):
         text = [t("sec.blank_row", lang) if b else
                 t("sec.rare_row", lang, n=fmt.number(n, lang), k=status["suppress_below"]) if r else o
                 for o, r, b, n in zip(m["occupation_norm"], m["is_rare_group"], m["is_blank"], m["n_texts"])]
-        st.dataframe({t("sec.col_occupation", lang): text,
-                      t("sec.col_sector", lang): m[sc.name_col(lang)],
-                      t("sec.col_members", lang): [fmt.number(v, lang) for v in m["n_members"]],
-                      t("sec.col_members_goal", lang, segments=", ".join(status["goal_segments"])):
-                          [fmt.number(v, lang) for v in m["n_members_goal"]]},
-                     hide_index=True, width="stretch", key="sec_mapping_table")
+        spec = Table("pemetaan_pekerjaan", MAPPING, label_args={"segments": ", ".join(status["goal_segments"])})
+        tables.show(spec, m.assign(text=text, sector_name=m[sc.name_col(lang)]), lang, key="sec_mapping_table")
 
 
-@guarded
-def page(lang):
-    status = queries.status()
-    st.title(t("sec.title", lang))
-    st.caption(status_line(status, lang))
-    progress = queries.sector_progress()
-    if progress.empty or int(progress["n_registered"].sum()) == 0:
+MAPPING = (Col("text", "sec.col_occupation", "text"), Col("sector_name", "sec.col_sector", "text"),
+           Col("n_members", "sec.col_members"), Col("n_members_goal", "sec.col_members_goal"))
+
+
+@frame("sec.title")
+def page(lang, status):
+    progress = q.sector_progress()
+    if int(progress["n_registered"].sum()) == 0:
         st.info(t("empty.no_rows", lang))
         return
-    summary = queries.sector_summary().iloc[0]
+    summary = q.sector_summary().iloc[0]
     agriculture_metrics(lang, status, progress, summary)
     coverage_section(lang, status, progress)
     st.subheader(t("sec.heatmap_title", lang))
     st.caption(t("sec.heatmap_note", lang, segments=", ".join(status["goal_segments"]),
                  k=status["suppress_below"]))
-    st.plotly_chart(sc.sector_heatmap(queries.sector_regency(), lang), config=CONFIG, key="sec_heatmap")
-    st.plotly_chart(sc.sector_trend(queries.sector_monthly(), lang), config=CONFIG, key="sec_trend")
+    st.plotly_chart(sc.sector_heatmap(q.sector_regency(), lang), config=CONFIG, key="sec_heatmap")
+    st.plotly_chart(sc.sector_trend(q.sector_monthly(), lang), config=CONFIG, key="sec_trend")
     growth_section(lang, status, progress, summary)
     mapping_section(lang, status)
 

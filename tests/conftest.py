@@ -17,22 +17,27 @@ import pytest
 
 DEMO_MEMBERS = 20_000
 ARTIFACTS = ROOT / "tests" / "artifacts"
+BROWSER = ROOT / "tests" / "browser"
+
+
+def pytest_collection_modifyitems(items):
+    """Tests under tests/browser carry the `browser` marker (pytest.ini): -m "not browser" skips them."""
+    for item in items:
+        if BROWSER in Path(item.path).parents:
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")
 def demo_env(tmp_path_factory):
     """A small demo (20,000 members) generated and loaded by the real ETL, in a
     private warehouse; yields (environment, raw folder, warehouse path)."""
-    from etl.demo import generate
-    from etl.load import load_paths
-    from etl.__main__ import demo_order
+    from etl.demo import build
     tmp = tmp_path_factory.mktemp("demo")
     env = {"SEJUTA_WAREHOUSE": str(tmp / "warehouse.duckdb"), "SEJUTA_KEY_FILE": str(tmp / "nik.key")}
     mp = pytest.MonkeyPatch()
     for k, v in env.items():
         mp.setenv(k, v)
-    files = generate(tmp / "raw", members=DEMO_MEMBERS, seed=11, as_of="2026-10", progress=lambda *_: None)
-    load_paths(sorted(files, key=demo_order), progress=lambda *_: None)
+    build(DEMO_MEMBERS, seed=11, as_of="2026-10", out=tmp / "raw", progress=lambda *_: None)
     yield env, tmp / "raw", tmp / "warehouse.duckdb"
     mp.undo()
 

@@ -26,8 +26,9 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from etl import disclosure
 from etl.warehouse import SQL
-from tests.helpers import FIXTURES, load_quiet, query, use_private_env
+from tests.helpers import FIXTURES, load_quiet, query, settings_row, use_private_env
 
 FIX = FIXTURES / "regency"
 K = 5
@@ -43,7 +44,7 @@ def wh(tmp_path_factory):
 
 
 def area(wh, code):
-    return query(wh, """select target, n_active, attainment_pct, tier, next_tier, n_to_next_tier, suppression
+    return query(wh, """select target, n_active, attainment_pct, tier, next_tier, n_to_next_tier, is_suppressed
                         from mart_area_progress where area_code = $c""", c=code)[0]
 
 
@@ -74,19 +75,20 @@ def test_children_sum_to_parent_everywhere(wh):
 # ---------------------------------------------------------------- progress and suppression
 
 @pytest.mark.parametrize("code, expected", [
-    # target, n_active, attainment, tier, next tier, members to next tier, suppression
-    ("53.20", (600, 30, 5.0, 0, 1, 30, None)),                   # 10% of 600 = 60
-    ("53.20.06", (90, 13, 14.44, 1, 2, 10, None)),               # Raijua: 25% of 90 = 22.5 -> 23
-    ("53.20.01", (150, 8, 5.33, 0, 1, 7, None)),                 # Sabu Barat 7 + 1 without village
-    ("53.20.02", (90, None, None, None, None, None, "below_threshold")),   # Sabu Tengah: 3
-    ("53.20.04", (90, None, None, None, None, None, "below_threshold")),   # Sabu Liae: 0
-    # hidden districts 3 + 0 + 0 = 3 < 5: the smallest published one (Sabu Timur, 5) is hidden too
-    ("53.20.03", (90, None, None, None, None, None, "complement")),
-    ("53.20.06.1001", (40, 6, 15.0, 1, 2, 4, None)),             # Ledeke: 25% of 40 = 10
-    ("53.20.06.1002", (13, None, None, None, None, None, "below_threshold")),   # Ledeunu: 2
-    ("53.20.06.2003", (13, None, None, None, None, None, "complement")),        # Bolua: 5
-    ("53.20.01.1001", (9, None, None, None, None, None, "complement")),         # Mebba: 7, siblings all 0
-    ("53.71", (100, 12, 12.0, 1, 2, 13, None)),
+    # target, n_active, attainment, tier, next tier, members to next tier, hidden
+    ("53.20", (600, 30, 5.0, 0, 1, 30, False)),                  # 10% of 600 = 60
+    ("53.20.06", (90, 13, 14.44, 1, 2, 10, False)),              # Raijua: 25% of 90 = 22.5 -> 23
+    ("53.20.01", (150, 8, 5.33, 0, 1, 7, False)),                # Sabu Barat 7 + 1 without village
+    ("53.20.02", (90, None, None, None, None, None, True)),      # Sabu Tengah: 3
+    ("53.20.04", (90, None, None, None, None, None, True)),      # Sabu Liae: 0
+    # hidden districts 3 + 0 + 0 (+ 1 member without a district) = 4 < 5: the smallest
+    # published one (Sabu Timur, 5) is hidden too
+    ("53.20.03", (90, None, None, None, None, None, True)),
+    ("53.20.06.1001", (40, 6, 15.0, 1, 2, 4, False)),            # Ledeke: 25% of 40 = 10
+    ("53.20.06.1002", (13, None, None, None, None, None, True)),  # Ledeunu: 2
+    ("53.20.06.2003", (13, None, None, None, None, None, True)),  # Bolua: 5
+    ("53.20.01.1001", (9, None, None, None, None, None, True)),   # Mebba: 7, siblings all 0
+    ("53.71", (100, 12, 12.0, 1, 2, 13, False)),
 ])
 def test_area_progress(wh, code, expected):
     assert area(wh, code) == expected
@@ -94,15 +96,18 @@ def test_area_progress(wh, code, expected):
 
 def test_no_published_count_below_threshold(wh):
     assert query(wh, """select count(*) from mart_area_progress
-                        where level <> 'regency' and suppression is null and n_active < 5""") == [(0,)]
-    assert query(wh, "select count(*) from mart_regency_mix where suppression is null and n_active < 5") == [(0,)]
+                        where level <> 'regency' and not is_suppressed and n_active < 5""") == [(0,)]
+    assert query(wh, "select count(*) from mart_regency_mix where not is_suppressed and n_active < 5") == [(0,)]
 
 
-def test_sort_pct_uses_public_bounds_only(wh):
-    rows = dict(query(wh, "select area_code, sort_pct from mart_area_progress where area_code in "
-                          "('53.20.02', '53.20.03', '53.20.06.1002')"))
-    assert rows == {"53.20.02": round(400 / 90, 2), "53.20.03": round(500 / 90, 2),
-                    "53.20.06.1002": round(400 / 13, 2)}
+def test_hidden_cells_look_the_same_whatever_the_reason(wh):
+    """Sabu Tengah (3, below the threshold) and Sabu Timur (5, hidden beside it) are told
+    apart by nothing a page can read: every column but the area's identity and target."""
+    cols = [d for d in query(wh, "select column_name from (describe mart_area_progress)")]
+    shown = [c for (c,) in cols if c not in ("area_code", "area_name", "target")]
+    rows = query(wh, f"select {', '.join(shown)} from mart_area_progress "
+                     "where area_code in ('53.20.02', '53.20.03')")
+    assert rows[0] == rows[1]
 
 
 # ---------------------------------------------------------------- monthly series and rank
@@ -130,92 +135,99 @@ def test_goal_monthly_per_1000_informal(wh):
 
 # ---------------------------------------------------------------- mix
 
-@pytest.mark.parametrize("dimension, category, n, share, end, suppression", [
-    ("segment", "BPU", 30, 85.7, None, None),
-    ("segment", "PU", 5, 14.3, None, None),
-    ("payer", "MANDIRI", 19, 63.3, "2024-06-01", None),
-    ("payer", "APBDES", 6, 20.0, "2024-12-01", None),
-    ("payer", "APBD_KAB", 5, 16.7, "2024-09-01", None),
-    ("payer_group", "budget", 11, 36.7, "2024-12-01", None),   # the village budget runs to Dec 2024
-    ("payer_group", "own", 19, 63.3, "2024-06-01", None),
-    ("sector", "pertanian", 20, 66.7, None, None),
-    ("sector", "industri_rumahan", None, None, None, "below_threshold"),   # 3 weavers
-    ("sector", "perikanan", None, None, None, "complement"),               # 7 fishers
+@pytest.mark.parametrize("dimension, category, n, share, end, hidden", [
+    ("segment", "BPU", 30, 85.7, None, False),
+    # JAKON and PMI have 0 members (hidden, together 0 < 5): the smallest published segment hides too
+    ("segment", "PU", None, None, None, True),
+    ("segment", "JAKON", None, None, None, True),
+    ("payer", "MANDIRI", 19, 63.3, "2024-06-01", False),
+    ("payer", "APBDES", 6, 20.0, "2024-12-01", False),
+    ("payer", "APBD_KAB", None, None, None, True),           # 5, beside three payers with 0
+    ("payer_group", "budget", 11, 36.7, "2024-12-01", False),   # the village budget runs to Dec 2024
+    ("payer_group", "own", 19, 63.3, "2024-06-01", False),
+    ("sector", "pertanian", 20, 66.7, None, False),
+    ("sector", "industri_rumahan", None, None, None, True),   # 3 weavers
+    ("sector", "perikanan", None, None, None, True),          # 7 fishers, hidden beside them
 ])
-def test_regency_mix(wh, dimension, category, n, share, end, suppression):
-    rows = query(wh, """select n_active, share_pct, strftime(latest_end_month, '%Y-%m-%d'), suppression
+def test_regency_mix(wh, dimension, category, n, share, end, hidden):
+    rows = query(wh, """select n_active, share_pct, strftime(latest_end_month, '%Y-%m-%d'), is_suppressed
                         from mart_regency_mix where regency_code = '53.20' and dimension = $d
                         and category_code = $c""", d=dimension, c=category)
-    assert rows == [(n, share, end, suppression)]
+    assert rows == [(n, share, end, hidden)]
 
 
-# ---------------------------------------------------------------- the suppression rule, on any counts
+# ---------------------------------------------------------------- the suppression stage, on any counts
 
-def synthetic(con, villages: list[list[int]], no_village: list[int], no_district: int) -> None:
-    """One regency '53.99' with districts of villages holding the given active counts."""
-    con.execute("""create table int_as_of as select date '2024-06-01' as as_of_month;
-        create table cfg_settings as select * from (values ('goal_segments', 'BPU'), ('suppress_below', '5'))
-            v(key, value);
-        create table cfg_tiers as select * from (values (0, 0.0, 'a', 'a'), (1, 50.0, 'b', 'b'))
-            v(tier, min_pct, label_id, label_en);
-        create table ref_regency as select '53.99' as kemendagri_code, 'R' as name;
-        create table ref_district (code varchar, regency_code varchar, name varchar);
-        create table ref_village (code varchar, district_code varchar, regency_code varchar, name varchar);
-        create table cfg_target (area_code varchar, level varchar, target bigint);
-        create table int_member_spells (regency_code varchar, district_code varchar, village_code varchar,
-                                        segment_code varchar, start_month date, end_month date);
-        insert into cfg_target values ('53.99', 'regency', 1000);""")
-    spells = [("53.99", None, None)] * no_district
-    for d, counts in enumerate(villages):
-        dc = f"53.99.{d:02d}"
-        con.execute("insert into ref_district values ($c, '53.99', $c)", {"c": dc})
-        con.execute("insert into cfg_target values ($c, 'district', 100)", {"c": dc})
-        spells += [("53.99", dc, None)] * no_village[d]
-        for v, n in enumerate(counts):
-            vc = f"{dc}.{v:04d}"
-            con.execute("insert into ref_village values ($v, $d, '53.99', $v)", {"v": vc, "d": dc})
-            con.execute("insert into cfg_target values ($v, 'village', 10)", {"v": vc})
-            spells += [("53.99", dc, vc)] * n
-    if spells:
-        con.executemany("insert into int_member_spells values (?, ?, ?, 'BPU', date '2024-01-01', date '2024-06-01')",
-                        spells)
-    con.execute((SQL / "intermediate" / "int_settings.sql").read_text())
-    con.execute((SQL / "intermediate" / "int_tier_rule.sql").read_text())
-    con.execute((SQL / "intermediate" / "int_goal_segments.sql").read_text())
-    con.execute((SQL / "marts" / "mart_area_progress.sql").read_text())
+def stage(cells: list[tuple], k: int = K) -> list[tuple]:
+    """Run the one suppression stage (int_disclosure) on synthetic cells
+    (family, depth, parent_id, cell_id, n, is_pseudo); rows as etl.disclosure reads them."""
+    con = duckdb.connect()
+    settings_row(con, suppress_below=k)
+    con.execute("""create table int_disclosure_cells (family varchar, depth integer, parent_id varchar,
+                                                      cell_id varchar, n bigint, is_pseudo boolean)""")
+    if cells:
+        con.executemany("insert into int_disclosure_cells values (?, ?, ?, ?, ?, ?)", cells)
+    con.execute("create table int_disclosure as " + (SQL / "intermediate" / "int_disclosure.sql").read_text())
+    return con.execute(disclosure.CELLS).fetchall()
+
+
+def tree(districts: list[list[int]], no_village: list[int], no_district: int) -> list[tuple]:
+    """One regency 'R' whose districts hold villages with the given counts."""
+    cells = [("area", 1, "R", "R:unlocated", no_district, True)] if no_district else []
+    for d, villages in enumerate(districts):
+        cells.append(("area", 1, "R", f"D{d}", sum(villages) + no_village[d], False))
+        cells += [("area", 2, f"D{d}", f"D{d}.V{v}", n, False) for v, n in enumerate(villages)]
+        if no_village[d]:
+            cells.append(("area", 2, f"D{d}", f"D{d}:unlocated", no_village[d], True))
+    return cells
 
 
 counts = st.lists(st.lists(st.integers(0, 14), min_size=1, max_size=5), min_size=1, max_size=5)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(villages=counts, extra=st.lists(st.integers(0, 3), min_size=5, max_size=5), no_district=st.integers(0, 3))
-@example(villages=[[10, 10], [0], [6, 6]], extra=[0] * 5, no_district=0)   # district 2 hidden as complement,
-def test_suppression_never_gives_a_small_count_away(villages, extra, no_district):   # its villages 6 + 6 too
-    con = duckdb.connect()
-    synthetic(con, villages, extra, no_district)
-    true = {f"53.99.{d:02d}": sum(vs) + extra[d] for d, vs in enumerate(villages)}
-    true |= {f"53.99.{d:02d}.{v:04d}": n for d, vs in enumerate(villages) for v, n in enumerate(vs)}
-    rows = con.execute("select level, area_code, parent_code, n_active, suppression from mart_area_progress "
-                       "where level <> 'regency'").fetchall()
-    for level, code, parent, n, sup in rows:
-        if sup is None:
-            assert n == true[code] and n >= K, (code, n)
-        else:
-            assert n is None
-            assert sup == "complement" or true[code] < K
-    def by_parent(r):
-        return r[0], r[2]   # level, parent_code
-    for (level, parent), group in itertools.groupby(sorted(rows, key=by_parent), key=by_parent):
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(districts=counts, extra=st.lists(st.integers(0, 3), min_size=5, max_size=5), no_district=st.integers(0, 3))
+@example(districts=[[10, 10], [0], [6, 6]], extra=[0] * 5, no_district=0)
+@example(districts=[[40, 45, 40, 4, 4]], extra=[0] * 5, no_district=0)   # the Amanuban Timur case
+def test_suppression_never_gives_a_count_away(districts, extra, no_district):
+    rows = stage(tree(districts, extra, no_district))
+    assert disclosure.exposed(rows) == []
+    for family, depth, parent, cell, n, pseudo, hidden in rows:
+        if not hidden and not pseudo:
+            only_child = sum(1 for r in rows if r[2] == parent and not r[5]) == 1
+            assert n >= K or only_child, (cell, n)
+    groups = itertools.groupby(sorted(rows, key=lambda r: r[2]), key=lambda r: r[2])
+    for parent, group in groups:
         group = list(group)
-        hidden = [r for r in group if r[4] is not None]
-        shown = [r for r in group if r[4] is None]
-        if hidden and shown:   # the parent's total minus the shown ones must not pin a small count down
-            assert len(hidden) >= 2, (level, parent, group)
-            assert sum(true[r[1]] for r in hidden) >= K, (level, parent, group)
-    hidden_districts = {r[1] for r in rows if r[0] == "district" and r[4] == "complement"}
-    for d in hidden_districts:   # a hidden district is not the sum of published villages
-        assert any(r[4] is not None for r in rows if r[0] == "village" and r[2] == d)
+        hidden = [r for r in group if r[6]]
+        if any(not r[5] for r in hidden) and any(not r[6] for r in group):
+            assert len(hidden) >= 2 and sum(r[4] for r in hidden) >= K, (parent, group)
+
+
+def test_amanuban_timur_revealed_bounds_would_give_it_away():
+    """District 133 = 125 published + two villages of 4 hidden. With hidden cells told apart
+    as "<5" (bounds 0-4) a reader pins both at 4; shown alike, each is anywhere in 0-8."""
+    rows = stage([("area", 1, "R", "D", 133, False), ("area", 1, "R", "E", 50, False)]
+                 + [("area", 2, "D", f"V{i}", n, False) for i, n in enumerate([40, 45, 40, 4, 4])])
+    assert disclosure.exposed(rows) == []
+    below = {("area", c): (0, K - 1) for _, _, _, c, n, _, h in rows if h and n < K}
+    assert sorted(disclosure.exposed(rows, below)) == [("area", "V3", 4), ("area", "V4", 4)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(values=st.lists(st.integers(0, 4), min_size=2, max_size=4), hidden=st.lists(st.booleans(), min_size=4, max_size=4))
+def test_attack_ranges_match_brute_force(values, hidden):
+    """The propagated range of each hidden cell equals the range of values consistent with
+    the published ones (enumerated), on one parent with a published total."""
+    rows = [("f", 1, "P", f"c{i}", n, False, hidden[i]) for i, n in enumerate(values)]
+    box = disclosure.ranges(rows)
+    total = sum(values)
+    free = [i for i, h in enumerate(hidden[:len(values)]) if h]
+    rest = total - sum(n for i, n in enumerate(values) if i not in free)
+    for i in free:
+        feasible = [x for x in range(rest + 1)
+                    if any(sum(c) == rest - x for c in itertools.product(range(rest + 1), repeat=len(free) - 1))]
+        assert (box["f", f"c{i}"].lo, box["f", f"c{i}"].hi) == (min(feasible), max(feasible))
 
 
 # ---------------------------------------------------------------- the data tests catch a bad mart
@@ -223,25 +235,32 @@ def test_suppression_never_gives_a_small_count_away(villages, extra, no_district
 def run_data_test(con, name):
     sql = (SQL / "tests" / f"{name}.sql").read_text()
     if "suppress_threshold()" in sql:
-        con.execute((SQL / "intermediate" / "int_settings.sql").read_text())
+        settings_row(con)
     return con.execute(sql).fetchall()
 
 
 def test_data_test_catches_a_published_small_count():
     con = duckdb.connect()
-    con.execute("""create table cfg_settings as select 'suppress_below' as key, '5' as value;
+    con.execute("""create table int_disclosure as select * from (values
+            ('area', 1, '53.20', '53.20.01', 7, false, false), ('area', 1, '53.20', '53.20.02', 3, false, false),
+            ('area', 1, '53.20', '53.20.03', 9, false, false))
+            v(family, depth, parent_id, cell_id, n, is_pseudo, is_hidden);
         create table mart_area_progress as select * from (values
-            ('district', '53.20', '53.20.01', 7, null::varchar, 1.0, 0, 3),
-            ('district', '53.20', '53.20.02', 3, null, 1.0, 0, 3),
-            ('district', '53.20', '53.20.03', 9, null, 1.0, 0, 3))
-            v(level, parent_code, area_code, n_active, suppression, attainment_pct, tier, n_to_next_tier);
+            ('district', '53.20.01', 7, false, 1.0, 0, 1, 3), ('district', '53.20.02', 3, false, 1.0, 0, 1, 3),
+            ('district', '53.20.03', 9, false, 1.0, 0, 1, 3))
+            v(level, area_code, n_active, is_suppressed, attainment_pct, tier, next_tier, n_to_next_tier);
         create table mart_regency_mix (dimension varchar, regency_code varchar, category_code varchar,
-                                       n_active bigint, suppression varchar, share_pct double);""")
-    problems = {r[-1] for r in run_data_test(con, "area_suppressed_cells")}
-    assert problems == {"published below threshold"}
-    con.execute("update mart_area_progress set n_active = null, attainment_pct = null, tier = null, "
-                "n_to_next_tier = null, suppression = 'below_threshold' where area_code = '53.20.02'")
-    assert {r[-1] for r in run_data_test(con, "area_suppressed_cells")} == {"one hidden row among published siblings"}
+            n_active bigint, is_suppressed boolean, share_pct double, latest_end_month date);
+        create table mart_claims_cause_regency (programme_code varchar, paid_year integer, regency_code varchar,
+            cause varchar, n_claims bigint, claims_rp bigint, is_suppressed boolean);
+        create table mart_budget_regency (payer_code varchar, budget_year integer, regency_code varchar,
+            n_workers bigint, worker_months bigint, contrib_rp bigint, is_suppressed boolean);
+        create table mart_budget_retention_regency (payer_code varchar, budget_year integer, regency_code varchar,
+            n_cohort bigint, n_observable_3 bigint, n_paying_3 bigint, n_observable_12 bigint, is_suppressed boolean);""")
+    assert {r[-1] for r in run_data_test(con, "disclosure_applied")} == {"published below the threshold"}
+    con.execute("update mart_area_progress set is_suppressed = true where area_code = '53.20.02'")
+    assert {r[-1] for r in run_data_test(con, "disclosure_applied")} == {"marked unlike the stage",
+                                                                         "hidden cell shows a figure"}
 
 
 def test_data_test_catches_targets_that_do_not_add_up():

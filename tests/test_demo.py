@@ -150,9 +150,9 @@ def test_villages_belong_to_the_members_regency(demo):
 def test_budget_contributions_cost_the_minimum_package(demo):
     rows = read_csv(demo / "iuran_apbd_provinsi_2025.csv")
     clean = [r for r in rows if re.fullmatch(r"\d{16}", r["NIK"])]
-    months = [int(r["Periode Akhir"][5:]) for r in clean]     # shorter only when the worker died
-    assert all(r["Periode Awal"] == "2025-01" and r["Periode Akhir"][:5] == "2025-" for r in clean)
-    assert sum(m == 12 for m in months) >= 0.98 * len(clean)
+    months = [int(r["Periode Akhir"][5:]) - 8 for r in clean]  # shorter only when the worker died
+    assert all(r["Periode Awal"] == "2025-09" and r["Periode Akhir"][:5] == "2025-" for r in clean)
+    assert sum(m == 4 for m in months) >= 0.98 * len(clean)   # Sep-Dec 2025
     assert all(int(r["Jumlah Iuran"]) == m * 16_800 for r, m in zip(clean, months))
 
 

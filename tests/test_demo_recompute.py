@@ -105,8 +105,8 @@ def independent(raw):
 def both(demo_env):
     _, raw, wh = demo_env
     con = duckdb.connect(str(wh), read_only=True)
-    marts = con.execute("""select regency_kemendagri_code, registered_members, active_members
-                           from mart_regency_progress""").df().set_index("regency_kemendagri_code")
+    marts = con.execute("""select regency_code, n_registered, n_active
+                           from mart_regency_progress""").df().set_index("regency_code")
     headline = con.execute("""select n_active from mart_province_monthly
                               where month = (select as_of_month from int_as_of)""").fetchone()[0]
     con.close()
@@ -122,5 +122,5 @@ def test_headline_equals_raw_files(both):
 def test_regency_table_equals_raw_files(both):
     ind, marts, _ = both
     ind = ind.reindex(marts.index, fill_value=0)
-    assert (marts.active_members == ind.active.astype(int)).all(), (marts.active_members - ind.active).to_dict()
-    assert (marts.registered_members == ind.registered.astype(int)).all()
+    assert (marts.n_active == ind.active.astype(int)).all(), (marts.n_active - ind.active).to_dict()
+    assert (marts.n_registered == ind.registered.astype(int)).all()

@@ -54,25 +54,25 @@ def test_other_segments_beside_goal(wh):
     ("53.20", 0, 0, 0, 0, 0.0),       # Sabu Raijua: no members at all, still listed
 ])
 def test_regency_progress(wh, code, registered, active, change_3m, tier, pct):
-    row = query(wh, """select registered_members, active_members, change_3m, tier, attainment_pct
-                       from mart_regency_progress where regency_kemendagri_code = $c""", c=code)
+    row = query(wh, """select n_registered, n_active, change_3m, tier, attainment_pct
+                       from mart_regency_progress where regency_code = $c""", c=code)
     assert row == [(registered, active, change_3m, tier, pct)]
 
 
 def test_regency_progress_has_both_codes_and_22_rows(wh):
-    rows = query(wh, "select regency_bps_code, regency_kemendagri_code from mart_regency_progress")
+    rows = query(wh, "select regency_bps_code, regency_code from mart_regency_progress")
     assert len(rows) == 22
     assert ("5304", "53.02") in rows and ("5301", "53.12") in rows
 
 
 def test_overlapping_spells_count_once(wh):
     # A paid February twice (mandiri and CSR): one member-month, not two
-    assert query(wh, "select sum(n_active) from mart_regency_monthly where month = date '2024-02-01' "
+    assert query(wh, "select sum(n_active) from int_regency_monthly where month = date '2024-02-01' "
                      "and regency_code = '53.02'") == [(1,)]
 
 
 def test_budget_paid_cohort_visible_by_payer(wh):
-    rows = query(wh, """select payer_code, month, n_active from mart_payer_monthly
+    rows = query(wh, """select payer_code, month, n_active from int_payer_monthly
                         where regency_code = '53.71' and n_active > 0 order by month, payer_code""")
     assert ("APBD_PROV", __import__("datetime").date(2024, 3, 1), 1) in rows
     assert all(not (p == "APBD_PROV" and m.month > 3) for p, m, _ in rows)
@@ -90,5 +90,5 @@ def test_goal_segments_are_configuration(monkeypatch, tmp_path):
     load_quiet([MINI / "peserta.csv", MINI / "iuran.csv"], as_of="2024-06")
     assert query(wh, "select n_active, n_registered from mart_province_monthly "
                      "where month = date '2024-06-01'") == [(4, 6)]
-    assert query(wh, "select active_members from mart_regency_progress "
-                     "where regency_kemendagri_code = '53.01'") == [(1,)]
+    assert query(wh, "select n_active from mart_regency_progress "
+                     "where regency_code = '53.01'") == [(1,)]

@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 from etl.contracts import CONTRACTS
 from etl.extract import Extracted
 from etl.validate import reason_sql
-from tests.helpers import load_quiet, use_private_env
+from tests.helpers import shown, load_quiet, use_private_env
 from tests.test_etl_load import A_REASONS, CLAIMS_1, CLAIMS_2, members_a, members_xlsx, write_lines
 from etl import reasons
 
@@ -50,7 +50,7 @@ def run_page(**query):
 
 
 def table(at, first_column: str):
-    return next(d.value for d in at.dataframe if d.value.columns[0] == first_column)
+    return next(shown(d) for d in at.dataframe if shown(d).columns[0] == first_column)
 
 
 def metric(at, label):
@@ -84,8 +84,8 @@ def test_quarantine_by_reason_equals_what_was_loaded(env):
     at = run_page()
     assert any(c.value == "22 baris dikarantina dari 4 berkas" for c in at.caption)
     by_reason = table(at, "Alasan")
-    shown = dict(zip(by_reason["Kode"], by_reason["Baris"].astype(int)))
-    assert shown == dict(QUARANTINED)
+    counts = dict(zip(by_reason["Kode"], by_reason["Baris"].astype(int)))
+    assert counts == dict(QUARANTINED)
     row = by_reason.set_index("Kode").loc["NIK_EXCEL_SCIENTIFIC"]
     assert (row["Alasan"], row["Baris"], row["Jumlah berkas"]) == \
         ("NIK rusak oleh Excel (notasi ilmiah, digit hilang)", "2", "2")
@@ -95,17 +95,17 @@ def test_quarantine_by_reason_equals_what_was_loaded(env):
 def test_quarantine_sample_by_reason_is_masked(env):
     at = run_page()
     at.selectbox(key="dq_reason").set_value("REGENCY_AMBIGUOUS").run()
-    sample = next(d.value for d in at.dataframe if "Isi baris (disamarkan)" in d.value.columns)
+    sample = next(shown(d) for d in at.dataframe if "Isi baris (disamarkan)" in shown(d).columns)
     assert len(sample) == 1
     assert sample["Berkas"][0] == "peserta_bpu_agustus.csv" and sample["Baris ke-"][0] == "8"
     assert "Kupang" in sample["Keterangan"][0]
     assert '"nik":"530101**********"' in sample["Isi baris (disamarkan)"][0]
     at.selectbox(key="dq_reason").set_value("NIK_EXCEL_SCIENTIFIC").run()
-    sample = next(d.value for d in at.dataframe if "Isi baris (disamarkan)" in d.value.columns)
+    sample = next(shown(d) for d in at.dataframe if "Isi baris (disamarkan)" in shown(d).columns)
     assert sorted(zip(sample["Berkas"], sample["Lembar"], sample["Baris ke-"])) == [
         ("peserta_bpu_agustus.csv", "", "4"), ("peserta_kupang_2024.xlsx", "Januari", "6")]
-    shown = " ".join(" ".join(map(str, d.value.astype(str).values.ravel())) for d in at.dataframe)
-    assert "5302010101900001" not in shown and "Ani Ladopurab" not in shown
+    text = " ".join(" ".join(map(str, shown(d).astype(str).values.ravel())) for d in at.dataframe)
+    assert "5302010101900001" not in text and "Ani Ladopurab" not in text
 
 
 def test_filter_by_file(env):

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.helpers import FIXTURES, load_quiet, use_private_env
+from tests.helpers import FIXTURES, load_quiet, shown, use_private_env
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 MINI = FIXTURES / "mini"
@@ -50,7 +50,7 @@ def test_other_segments_beside_goal(env):
 
 def test_regency_table_worst_first(env):
     at = run_app()
-    table = at.dataframe[-1].value
+    table = shown(at.dataframe[-1])
     assert len(table) == 22
     by_name = table.set_index("Kabupaten/Kota")
     assert by_name.loc["Kabupaten Timor Tengah Selatan", "Capaian"] == "50,0%"
@@ -61,7 +61,7 @@ def test_regency_table_worst_first(env):
 
 def test_pace_table(env):
     at = run_app()
-    pace = at.dataframe[0].value
+    pace = shown(at.dataframe[0])
     # active BPU: Mar 3 -> Jun 3 (pace 0); Dec 2023 0 -> Jun 3 (6 months: +0.5 -> rounds to 0 or 1)
     assert pace.iloc[0, 1] == "0"
     assert pace.iloc[0, 2] == "Tidak tercapai dengan laju ini"

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.helpers import FIXTURES, load_quiet, query, use_private_env
+from tests.helpers import shown, FIXTURES, load_quiet, query, use_private_env
 from ui import fmt
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
@@ -41,7 +41,7 @@ def metric(at, starts):
 
 def tables(at, first_column):
     """The tables whose first column is `first_column`, in page order."""
-    return [d.value for d in at.dataframe if d.value.columns[0] == first_column]
+    return [shown(d) for d in at.dataframe if d.value.columns[0] == first_column]
 
 
 def table(at, first_column):
@@ -89,21 +89,26 @@ def test_headline_equals_the_marts(wh):
 def test_districts_with_own_targets_and_suppression(wh):
     at = open_page(regency="53.20")
     d = table(at, "Kecamatan").set_index("Kecamatan")
-    assert d["Target"].tolist() == ["90", "90", "90", "150", "90", "90"]      # sums to 600
-    assert d.index.tolist() == ["Sabu Tengah", "Sabu Liae", "Hawu Mehara", "Sabu Barat", "Sabu Timur", "Raijua"]
-    assert d.loc["Sabu Tengah", "Aktif"] == "<5"
-    assert d.loc["Sabu Timur", "Aktif"] == "disamarkan"       # 5, hidden so Sabu Tengah's 3 cannot be derived
+    assert d["Target"].tolist() == ["150", "90", "90", "90", "90", "90"]      # sums to 600
+    # worst attainment first; hidden districts last, as missing values, in code order
+    assert d.index.tolist() == ["Sabu Barat", "Raijua", "Sabu Tengah", "Sabu Timur", "Sabu Liae", "Hawu Mehara"]
+    assert d.loc["Sabu Tengah", "Aktif"] == "disembunyikan"   # 3
+    assert d.loc["Sabu Timur", "Aktif"] == "disembunyikan"    # 5, hidden so Sabu Tengah's 3 cannot be derived
     assert d.loc["Raijua"].tolist() == ["90", "13", "14,4%", "Perintis", "10"]
     assert d.loc["Sabu Barat"].tolist() == ["150", "8", "5,3%", "Belum berperingkat", "7"]
 
 
 def test_village_leaderboard(wh):
     at = open_page(regency="53.20")
-    bottom, top = tables(at, "Desa/kelurahan")
+    bottom, top, every = tables(at, "Desa/kelurahan")
+    # boards rank published villages only: Ledeke is the one village shown with a count
     assert top.values.tolist() == [["Ledeke", "Raijua", "40", "6", "15,0%", "Perintis", "4"]]
-    assert len(bottom) == 10
-    assert bottom.iloc[0, :4].tolist() == ["Ledeunu", "Raijua", "13", "<5"]
-    assert (bottom["Aktif"] == "<5").all()
+    assert bottom.empty
+    assert len(every) == query(wh, "select count(*) from ref_village where district_code like '53.20.%'")[0][0]
+    hidden = every[every["Aktif"] == "disembunyikan"]
+    names = list(zip(hidden["Desa/kelurahan"], hidden["Kecamatan"]))
+    assert ("Ledeunu", "Raijua") in names and ("Ledeke", "Raijua") not in names
+    assert len(hidden) == len(every) - 1
 
 
 def test_budget_paid_and_when_it_ends(wh):
@@ -116,7 +121,7 @@ def test_budget_paid_and_when_it_ends(wh):
 def test_peers_default_and_choice(wh):
     at = open_page(regency="53.20")
     peers = at.multiselect(key="reg_peers").value
-    island_group = dict(query(wh, "select kemendagri_code, island_group from ref_regency"))
+    island_group = dict(query(wh, "select regency_code, island_group from mart_regency_progress"))
     assert len(peers) == 3 and "53.20" not in peers                   # Sabu alone on its island
     assert {island_group[p] for p in peers} == {island_group["53.20"]}
     at.multiselect(key="reg_peers").set_value(["53.71"]).run()
@@ -207,4 +212,4 @@ def test_english(wh):
     at = open_page(regency="53.20", lang="en")
     assert metric(at, "Active members (BPU)").value == "30"
     assert metric(at, "Active members (BPU)").delta == "5.0% of the 600 target"
-    assert table(at, "District").set_index("District").loc["Sabu Timur", "Active"] == "masked"
+    assert table(at, "District").set_index("District").loc["Sabu Timur", "Active"] == "hidden"

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.helpers import FIXTURES, load_quiet, use_private_env
+from tests.helpers import FIXTURES, load_quiet, shown, use_private_env
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 TIERS = FIXTURES / "tiers"
@@ -41,7 +41,7 @@ def metric(at, starts):
 
 
 def coverage_table(at):
-    return next(d.value for d in at.dataframe if "Sektor" in d.value.columns or "Sector" in d.value.columns)
+    return next(shown(d) for d in at.dataframe if "Sektor" in shown(d).columns or "Sector" in shown(d).columns)
 
 
 def test_headline_agriculture(env):
@@ -86,7 +86,7 @@ def test_occupation_mapping(env):
     assert (other.value, other.delta) == ("2", "22,2% dari 9 peserta terdaftar")
     assert metric(at, "Isian pekerjaan tidak dikenali").value == "1"    # 'Penjaga malam'
     assert metric(at, "Isian pekerjaan kosong").value == "1"
-    mapping = at.dataframe[-1].value.set_index("Isian pekerjaan (dinormalisasi)")
+    mapping = shown(at.dataframe[-1]).set_index("Isian pekerjaan (dinormalisasi)")
     assert mapping.loc["penenun", "Peserta terdaftar"] == "2"          # 'PENENUN' and 'penenun.'
     assert mapping.loc["(tanpa isian)", "Sektor"] == "Lainnya / tidak terpetakan"
 
@@ -109,7 +109,7 @@ def test_small_cells_and_rare_texts_hidden(env_private):
     t = coverage_table(at).set_index("Sektor")
     assert t.loc["Pertanian tanaman pangan & hortikultura", "Peserta aktif"] == "disembunyikan"
     assert t.loc["Pertanian tanaman pangan & hortikultura", "Cakupan (perkiraan)"] == "disembunyikan"
-    mapping = at.dataframe[-1].value
+    mapping = shown(at.dataframe[-1])
     texts = list(mapping["Isian pekerjaan (dinormalisasi)"])
     assert "penenun" in texts and "penjaga malam" not in texts and "petani" not in texts
     assert "(1 isian lain, masing-masing kurang dari 2 peserta)" in texts

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.helpers import FIXTURES, load_quiet, use_private_env
+from tests.helpers import FIXTURES, load_quiet, shown, use_private_env
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 TIERS = FIXTURES / "tiers"
@@ -47,7 +47,7 @@ MARKS = {"tier_config_table": "Capaian minimal", "tier_regency_table": "Sejak",
 
 def frame(at, key):
     """A table of the page, found by a column only it has (dataframes have no key in AppTest)."""
-    frames = [d.value for d in at.dataframe if MARKS[key] in d.value.columns]
+    frames = [shown(d) for d in at.dataframe if MARKS[key] in shown(d).columns]
     if key == "tier_reached_table":
         frames = [f for f in frames if "Sejak" not in f.columns and "Dari → ke" not in f.columns]
     assert len(frames) == 1, key

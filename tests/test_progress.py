@@ -1,33 +1,44 @@
-"""Pace arithmetic of the overview, hand-computed."""
+"""Pace arithmetic of the goal, hand-computed, on the rules of etl/sql/rules/rule_pace.sql and
+rule_progress.sql (the one home of this arithmetic: mart_pace, mart_projection and
+mart_tier_progress call them)."""
 from datetime import date
 
-import pandas as pd
+import duckdb
 import pytest
 
-from ui import progress
+from etl.warehouse import SQL
 
 
-@pytest.mark.parametrize("series, n, expected", [
-    ([10, 20, 30, 40], 3, 10.0),
-    ([10, 20, 30, 40], 1, 10.0),
-    ([50, 40, 30, 20], 3, -10.0),
-    ([10, 20], 3, None),
+@pytest.fixture(scope="module")
+def con():
+    c = duckdb.connect()
+    for name in ("rule_pace", "rule_progress"):
+        c.execute((SQL / "rules" / f"{name}.sql").read_text())
+    return c
+
+
+def one(con, sql, **params):
+    return con.execute("select " + sql, params).fetchone()[0]
+
+
+@pytest.mark.parametrize("now, before, n, expected", [
+    (40, 10, 3, 10.0), (40, 30, 1, 10.0), (20, 50, 3, -10.0),
 ])
-def test_pace(series, n, expected):
-    assert progress.pace(pd.Series(series), n) == expected
+def test_pace(con, now, before, n, expected):
+    assert one(con, "pace_per_month($a, $b, $n)", a=now, b=before, n=n) == expected
 
 
 @pytest.mark.parametrize("as_of, deadline, left", [
     ("2026-10-01", "2029-12-01", 38), ("2026-10-01", "2026-11-01", 1), ("2026-10-01", "2026-10-01", 0),
 ])
-def test_months_left(as_of, deadline, left):
-    assert progress.months_left(as_of, deadline) == left
+def test_months_left(con, as_of, deadline, left):
+    assert one(con, "months_between($a::date, $d::date)", a=as_of, d=deadline) == left
 
 
-def test_needed_per_month():
-    assert progress.needed_per_month(760_000, "2026-10-01", date(2029, 12, 1)) == 20_000
-    assert progress.needed_per_month(0, "2026-10-01", date(2029, 12, 1)) == 0
-    assert progress.needed_per_month(5, "2030-01-01", date(2029, 12, 1)) is None
+def test_needed_per_month(con):
+    assert one(con, "needed_per_month(760000, date '2026-10-01', date '2029-12-01')") == 20_000
+    assert one(con, "needed_per_month(0, date '2026-10-01', date '2029-12-01')") == 0
+    assert one(con, "needed_per_month(5, date '2030-01-01', date '2029-12-01')") is None
 
 
 @pytest.mark.parametrize("gap, pace, expected", [
@@ -37,11 +48,14 @@ def test_needed_per_month():
     (10**9, 0.001, None),              # beyond the horizon: not reached
     (0, 5.0, date(2026, 10, 1)),
 ])
-def test_eta(gap, pace, expected):
-    assert progress.eta("2026-10-01", gap, pace) == expected
+def test_eta(con, gap, pace, expected):
+    assert one(con, "(date '2026-10-01' + to_months(months_to_reach($g, $p::double)::integer))::date",
+               g=gap, p=pace) == expected
 
 
-def test_target_path_ends_on_target():
-    path = progress.target_path("2026-10-01", 200_000, 1_000_000, date(2029, 12, 1))
-    assert len(path) == 39
-    assert path["value"].iloc[0] == 200_000 and path["value"].iloc[-1] == 1_000_000
+@pytest.mark.parametrize("n, target, expected", [
+    (1, 2, 50.0), (49996, 100000, 49.99),   # cut, never rounded up to the 50% a tier needs
+    (2, 3, 66.66), (0, 0, 0),
+])
+def test_attainment_is_cut_not_rounded(con, n, target, expected):
+    assert one(con, "attainment_pct($n, $t)", n=n, t=target) == expected

@@ -138,10 +138,10 @@ def test_distribution_counts_regencies(wh):
     ("53.71", 1, 25.0, 2, D(4), 3, 1, 0.2, 6, "2024-12-01"),     # since the drop in April
     ("53.12", 1, 10.0, 1, D(2), 2, 2, 0.2, 12, "2025-06-01"),    # 25% of 10 needs 3 (2.5 rounded up)
     ("53.01", 1, 33.33, 2, D(1), 3, 1, 0.2, 6, "2024-12-01"),    # held since the first month
-    ("53.20", 1, 0.0, 0, None, 1, 2276, 0.2, 13656, None),       # 10% of 22,761 = 2,277; ETA beyond 50 years
+    ("53.20", 1, 0.0, 0, None, 1, 2276, 0.2, None, None),        # 10% of 22,761 = 2,277; beyond 50 years
 ])
 def test_regency_tier_progress(wh, code, n, pct, tier, since, nxt, to_next, pace, months, eta):
-    row = query(wh, """select n_active, attainment_pct, tier, tier_since_month, next_tier, members_to_next,
+    row = query(wh, """select n_active, attainment_pct, tier, tier_since_month, next_tier, n_to_next_tier,
                               pace_6m, months_to_next, next_tier_eta_month
                        from mart_tier_progress where level = 'regency' and area_code = $c""", c=code)
     got = [tuple(None if v is None else str(v) if i in (3, 8) else v for i, v in enumerate(r)) for r in row]
@@ -155,15 +155,15 @@ def test_no_pace_no_months(wh):
 
 
 def test_province_tier(wh):
-    assert query(wh, """select target, n_active, tier, next_tier_members, members_to_next, months_to_next,
+    assert query(wh, """select target, n_active, tier, n_for_next_tier, n_to_next_tier, months_to_next,
                                next_tier_eta_month from mart_tier_progress where level = 'province'""") == [
-        (1_000_000, 6, 0, 100_000, 99_994, 99_994, None)]
+        (1_000_000, 6, 0, 100_000, 99_994, None, None)]   # 99,994 months: beyond the horizon
 
 
 def test_monthly_tier_agrees_with_regency_progress(wh):
     assert query(wh, """select count(*) from mart_regency_progress r join mart_tier_monthly m
-                        on m.regency_code = r.regency_kemendagri_code and m.month = r.as_of_month
-                        where m.tier = r.tier and m.n_active = r.active_members""") == [(22,)]
+                        on m.regency_code = r.regency_code and m.month = r.as_of_month
+                        where m.tier = r.tier and m.n_active = r.n_active""") == [(22,)]
 
 
 @pytest.mark.parametrize("code, level, target, n, tier, to_next", [
@@ -188,10 +188,10 @@ def test_areas_with_a_target(wh):
 
 
 def test_small_counts_hidden_below_regency(wh_private):
-    rows = query(wh_private, """select area_code, n_active, tier, suppression from mart_area_progress
+    rows = query(wh_private, """select area_code, n_active, tier, is_suppressed from mart_area_progress
                                 where area_code in ('53.02.01', '53.71.02', '53.02.01.1001')
                                 order by area_code""")
-    assert all(n is None and t is None and s is not None for _, n, t, s in rows), rows
+    assert all(n is None and t is None and s for _, n, t, s in rows), rows
     assert query(wh_private, "select n_active from mart_tier_progress where area_code = '53.02'") == [(2,)]
 
 
@@ -212,7 +212,7 @@ def test_alternative_tier_table(wh_alt):
     # 0 Awal | 30% Madya | 60% Utama | 90% Paripurna
     assert query(wh_alt, "select tier, min_pct, label_id from cfg_tiers order by tier") == [
         (0, 0.0, "Awal"), (1, 30.0, "Madya"), (2, 60.0, "Utama"), (3, 90.0, "Paripurna")]
-    rows = query(wh_alt, """select area_code, tier, tier_label_id, members_to_next from mart_tier_progress
+    rows = query(wh_alt, """select area_code, tier, tier_label_id, n_to_next_tier from mart_tier_progress
                             where area_code in ('53.02', '53.71', '53.12', '53.01') order by area_code""")
     assert rows == [("53.01", 1, "Madya", 1),      # 1 of 3 = 33.3%; 60% of 3 = 1.8 -> 2
                     ("53.02", 1, "Madya", 1),      # 2 of 4 = 50%; 60% -> 3
@@ -221,7 +221,7 @@ def test_alternative_tier_table(wh_alt):
     drops = query(wh_alt, "select month, regency_code, tier_from, tier_to from mart_tier_transitions where is_drop")
     assert [(str(m), c, a, b) for m, c, a, b in drops] == [(D(4), "53.71", 2, 0)]
     assert query(wh_alt, """select count(*) from mart_regency_progress r join mart_tier_progress p
-                            on p.area_code = r.regency_kemendagri_code where p.tier = r.tier""") == [(22,)]
+                            on p.area_code = r.regency_code where p.tier = r.tier""") == [(22,)]
 
 
 # --- sectors ------------------------------------------------------------------------------------
@@ -257,16 +257,16 @@ def test_sector_monthly(wh, month, pertanian, perikanan, industri):
     ("53.71", "industri_rumahan", 0, 7_986, 0.0),  # lapsed: 0 shown, not hidden
 ])
 def test_sector_regency_cells(wh, code, sector, n, estimate, coverage):
-    assert query(wh, """select n_active, workforce_est, coverage_pct, suppression from mart_sector_regency
+    assert query(wh, """select n_active, workforce_est, coverage_pct, is_suppressed from mart_sector_regency
                         where regency_code = $c and sector_code = $s""", c=code, s=sector) == [
-        (n, estimate, coverage, None)]
+        (n, estimate, coverage, False)]
 
 
 def test_sector_regency_small_cells_hidden(wh_private):
-    rows = query(wh_private, """select regency_code, sector_code, n_active, coverage_pct, suppression
+    rows = query(wh_private, """select regency_code, sector_code, n_active, coverage_pct, is_suppressed
                                 from mart_sector_regency where n_active is null order by all""")
     assert {(c, s) for c, s, *_ in rows} >= {("53.02", "pertanian"), ("53.02", "perikanan"), ("53.20", "lainnya")}
-    assert all(cov is None and sup is not None for *_, cov, sup in rows)
+    assert all(cov is None and sup for *_, cov, sup in rows)
 
 
 def test_occupation_mapping_all_texts(wh):

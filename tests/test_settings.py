@@ -21,4 +21,4 @@ def test_setting_overridable_by_environment(monkeypatch, name):
 
 def test_goal_segments_parsed(monkeypatch):
     monkeypatch.setenv("SEJUTA_GOAL_SEGMENTS", " bpu, pu ")
-    assert settings.goal_segments() == ["BPU", "PU"]
+    assert settings.goal_segments() == ("BPU", "PU")

@@ -24,13 +24,8 @@ def ensure_warehouse(lang: str) -> None:
 
 
 def build_demo(lang: str) -> None:
-    from etl.demo import generate
-    from etl.load import load_paths
-    from etl.__main__ import demo_order
+    from etl.demo import build
     with st.status(t("demo.building", lang), expanded=True) as box:
         box.write(t("demo.generating", lang))
-        files = generate(settings.get_path("demo_dir"), members=settings.get_int("demo_members"),
-                         progress=box.write)
-        box.write(t("demo.loading", lang))
-        load_paths(sorted(files, key=demo_order), progress=box.write)
+        build(progress=box.write)
         box.update(label=t("demo.done", lang), state="complete", expanded=False)

@@ -71,12 +71,15 @@ def loss_ratio_bars(df: pd.DataFrame, lang: str) -> go.Figure:
 
 
 def causes_bars(df: pd.DataFrame, labels: list[str], lang: str) -> go.Figure:
-    """Horizontal bars: cases per cause (labels already translated / folded), most at the top."""
-    d = df.assign(label=labels).dropna(subset=["n_claims"]).iloc[::-1]
-    hover = [f"{lab}: {fmt.number(n, lang)} · {fmt.rupiah_short(rp, lang)}"
-             for lab, n, rp in zip(d["label"], d["n_claims"], d["claims_rp"])]
-    fig = go.Figure(go.Bar(x=d["n_claims"], y=d["label"], orientation="h", marker_color=PROGRAMME_COLORS["JKK"],
-                           text=[fmt.number(n, lang) for n in d["n_claims"]], textposition="outside",
+    """Horizontal bars: cases per cause (labels already translated), most at the top; a hidden
+    cause (small counts below regency level) keeps its row, empty and marked hidden."""
+    d = df.assign(label=labels).iloc[::-1]
+    hidden = t("table.hidden", lang)
+    shown = [fmt.number(n, lang) if not h else hidden for n, h in zip(d["n_claims"], d["is_suppressed"])]
+    hover = [f"{lab}: {n}" + ("" if h else f" · {fmt.rupiah_short(rp, lang)}")
+             for lab, n, rp, h in zip(d["label"], shown, d["claims_rp"], d["is_suppressed"])]
+    fig = go.Figure(go.Bar(x=d["n_claims"].fillna(0), y=d["label"], orientation="h",
+                           marker_color=PROGRAMME_COLORS["JKK"], text=shown, textposition="outside",
                            customdata=hover, hovertemplate="%{customdata}<extra></extra>", cliponaxis=False))
     base_layout(fig, lang, height=max(220, 30 * len(d) + 80))
     fig.update_layout(title=t("claims.causes_title", lang), hovermode="closest", showlegend=False,

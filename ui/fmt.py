@@ -54,6 +54,11 @@ def _missing(x) -> bool:
         return True
 
 
+def is_missing(x) -> bool:
+    """What the formatters show as missing: None, NaN, pandas NA/NaT, infinities."""
+    return _missing(x)
+
+
 def _dec(x) -> Decimal:
     """Exact Decimal for ints, shortest-repr Decimal for floats (45.85 stays 45.85)."""
     if isinstance(x, Decimal):
@@ -91,6 +96,15 @@ def pct(x, digits: int = 1, lang: str = "id") -> str:
     """Percentage of a 0-100 value: 45.83 -> "45,8%" / "45.8%"."""
     text = decimal(x, digits, lang)
     return text if text == MISSING else text + "%"
+
+
+def pct_cut(x, digits: int = 1, lang: str = "id") -> str:
+    """A share toward a threshold, cut (never rounded up): 49.996 -> "49,9%", so a shown
+    "50,0%" has reached 50% and agrees with the tier it earned."""
+    if _missing(x):
+        return MISSING
+    d = _dec(x).quantize(Decimal(1).scaleb(-digits), rounding="ROUND_FLOOR")
+    return decimal(d, digits, lang) + "%"
 
 
 def rupiah(n, lang: str = "id") -> str:

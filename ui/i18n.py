@@ -158,6 +158,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "segment.PMI": {"id": "Pekerja Migran Indonesia", "en": "Indonesian migrant workers"},
     # --- regency table -----------------------------------------------------
     "table.regency": {"id": "Kabupaten/Kota", "en": "Regency/City"},
+    "table.hidden": {"id": "disembunyikan", "en": "hidden"},
     "table.target": {"id": "Target", "en": "Target"},
     "table.active": {"id": "Aktif", "en": "Active"},
     "table.attainment": {"id": "Capaian", "en": "Attainment"},
@@ -300,15 +301,21 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "reg.villages": {"id": "Desa/kelurahan", "en": "Villages"},
     "reg.villages_top": {"id": "10 capaian tertinggi", "en": "Top 10"},
     "reg.villages_bottom": {"id": "10 capaian terendah", "en": "Bottom 10"},
+    "reg.villages_all": {"id": "Semua desa ({n})", "en": "All villages ({n})"},
+    "reg.villages_boards_note": {
+        "id": "Peringkat tertinggi dan terendah hanya memuat desa yang angkanya ditampilkan; {n} desa "
+              "disembunyikan dan tercantum di tab Semua desa.",
+        "en": "The top and bottom boards rank villages whose counts are shown; {n} villages are hidden "
+              "and listed under All villages."},
     "reg.col_district": {"id": "Kecamatan", "en": "District"},
     "reg.col_village": {"id": "Desa/kelurahan", "en": "Village"},
     "reg.col_to_next": {"id": "Kekurangan ke peringkat berikutnya", "en": "Needed for the next tier"},
-    "reg.masked": {"id": "disamarkan", "en": "masked"},
     "reg.suppression_note": {
-        "id": "Untuk melindungi data pribadi (UU 27/2022), jumlah di bawah {k} ditampilkan sebagai "
-              "\"<{k}\", dan satu angka lain \"disamarkan\" bila angka kecil itu dapat dihitung dari total.",
-        "en": "To protect personal data (Law 27/2022), counts below {k} are shown as \"<{k}\", and one "
-              "more count is \"masked\" where the small one could otherwise be worked out from the total."},
+        "id": "Untuk melindungi data pribadi (UU 27/2022), jumlah di bawah {k} disembunyikan, begitu pula "
+              "jumlah lain bila jumlah kecil itu dapat dihitung dari total; semua yang disembunyikan tampak sama.",
+        "en": "To protect personal data (Law 27/2022), counts below {k} are hidden, and so are other counts "
+              "where a small one could otherwise be worked out from the totals; every hidden cell looks the same."},
+    "reg.budget_hidden": {"id": "jumlah kecil disembunyikan", "en": "small count hidden"},
     # --- sectors and tiers (keys "sec." and "tier.") -------------------------------
     "sec.title": {"id": "Jangkauan per Sektor", "en": "Reach by sector"},
     "sec.agri_active": {
@@ -560,7 +567,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "claims.causes_none": {"id": "Tidak ada klaim JKK dalam periode ini.", "en": "No JKK claims in this period."},
     "claims.cause_other": {"id": "Lainnya (sebab dengan kurang dari {k} kasus)", "en": "Other (causes with fewer than {k} cases)"},
     "claims.cause_blank": {"id": "Sebab tidak tercatat", "en": "Cause not recorded"},
-    "claims.hidden": {"id": "disembunyikan (< {k})", "en": "hidden (< {k})"},
+    "claims.causes_year_note": {"id": "Sebab klaim satu kabupaten/kota ditampilkan per tahun kalender ({year}).",
+                                "en": "A regency's claim causes are shown by calendar year ({year})."},
     "claims.privacy_note": {"id": "Angka di bawah {k} disembunyikan untuk rincian di bawah tingkat kabupaten/kota.", "en": "Counts below {k} are hidden in breakdowns below regency level."},
     "subs.bsu_title": {"id": "Bantuan Subsidi Upah (BSU)", "en": "Wage subsidy (BSU)"},
     "subs.scheme": {"id": "Program bantuan", "en": "Subsidy scheme"},

@@ -1,13 +1,17 @@
-"""What every page shares: the language, the status line, and turning an
-unexpected failure into one clear message instead of a traceback."""
+"""What every page shares: the language, the status line, and the page frame (title,
+status line, empty and error states: an unexpected failure becomes one clear message,
+never a traceback)."""
 from __future__ import annotations
 
 import functools
 
+import pandas as pd
 import streamlit as st
 
 from etl import settings
-from ui import fmt, queries
+from ui import fmt
+from ui.queries import common
+from ui.queries.funnel import WarehouseMissing
 from ui.i18n import LANGS, t
 
 
@@ -47,16 +51,27 @@ def leave_pages_directory_mode() -> None:
         st.rerun()
 
 
-def guarded(page):
-    """Run a page body; expected problems become a warning with what to do."""
-    @functools.wraps(page)
-    def wrapper():
-        leave_pages_directory_mode()
-        lg = lang()
-        try:
-            page(lg)
-        except queries.WarehouseMissing as e:
-            st.warning(t("empty.no_data", lg) + f" ({e})")
-        except Exception as e:  # never a traceback on screen
-            st.error(t("error.page", lg, error=f"{type(e).__name__}: {e}"))
-    return wrapper
+def frame(title_key: str, needs_members: bool = True):
+    """The page frame: `@frame("overview.title")` over `def page(lang, status)`. It draws the
+    title and the status line, says what to do when there is no warehouse or no data yet,
+    and turns an unexpected failure into one sentence. A page that speaks about the loads
+    themselves (needs_members=False) runs before any member list is loaded."""
+    def wrap(body):
+        @functools.wraps(body)
+        def page():
+            leave_pages_directory_mode()
+            lg = lang()
+            st.title(t(title_key, lg))
+            try:
+                status = common.status()
+                st.caption(status_line(status, lg))
+                if needs_members and (status["as_of"] is None or pd.isna(status["as_of"])):
+                    st.info(t("empty.no_rows", lg))
+                    return
+                body(lg, status)
+            except WarehouseMissing as e:
+                st.warning(t("empty.no_data", lg) + f" ({e})")
+            except Exception as e:  # never a traceback on screen
+                st.error(t("error.page", lg, error=f"{type(e).__name__}: {e}"))
+        return page
+    return wrap

@@ -11,7 +11,7 @@ from ui.charts import COLORS, CONFIG, base_layout, month_labels
 from ui.i18n import t
 
 __all__ = ["CONFIG", "map_frame", "tile_map", "geo_map", "ranking", "compare", "trend", "mix_bars",
-           "tier_colors", "suppressed_text"]
+           "tier_colors", "hidden_text"]
 
 # one colour per tier number (0 = not yet ranked); light to dark as the tier rises
 TIER_PALETTE = ["#e8dcc4", "#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0", "#0c2c84", "#081d58"]
@@ -30,11 +30,9 @@ def tier_colors(tiers: pd.DataFrame, lang: str) -> dict[str, str]:
             for _, r in tiers.sort_values("min_pct").iterrows()}
 
 
-def suppressed_text(suppression, threshold: int, lang: str) -> str:
-    """What a hidden count shows: "<5" below the threshold, a marker for a complement cell."""
-    if suppression == "below_threshold":
-        return f"<{fmt.number(threshold, lang)}"
-    return t("reg.masked", lang)
+def hidden_text(lang: str) -> str:
+    """What a hidden count shows, whatever hid it (so the page reveals no bound)."""
+    return t("table.hidden", lang)
 
 
 # ---------------------------------------------------------------- maps
@@ -52,11 +50,12 @@ def wrap(label: str, width: int = 9) -> str:
 
 def map_frame(standing: pd.DataFrame, regencies: pd.DataFrame, lang: str) -> pd.DataFrame:
     """One row per regency with what both maps show: value (attainment), tier label,
-    tile text ("TTS<br>45,8%") and hover text (name, attainment, active of target, tier, rank)."""
-    d = standing.merge(regencies[["kemendagri_code", "label"]], on="kemendagri_code", how="left")
+    tile text ("TTS<br>45,8%"; geo's frames key regencies by kemendagri_code) and hover text (name, attainment, active of target, tier, rank)."""
+    d = standing.merge(regencies[["regency_code", "regency_label"]], on="regency_code", how="left")
+    d["kemendagri_code"], d["label"], d["name"] = d["regency_code"], d["regency_label"], d["regency_name"]
     d["value"] = d["attainment_pct"].astype(float)
     d["tier_name"] = [tier_label(r, lang) for _, r in d.iterrows()]
-    d["tile_text"] = [f"{wrap(lbl)}<br>{fmt.pct(v, 1, lang)}" for lbl, v in zip(d["label"], d["value"])]
+    d["tile_text"] = [f"{wrap(lbl)}<br>{fmt.pct_cut(v, 1, lang)}" for lbl, v in zip(d["label"], d["value"])]
     d["hover"] = [
         f"<b>{r['name']}</b><br>"
         + t("reg.hover_attainment", lang, pct=fmt.pct(r["attainment_pct"], 1, lang),
@@ -113,9 +112,9 @@ def geo_map(matched, frame: pd.DataFrame, color_by: str, tiers: pd.DataFrame, se
 def ranking(standing: pd.DataFrame, tiers: pd.DataFrame, selected: str | None, lang: str) -> go.Figure:
     """Horizontal bars of attainment, best at the top, coloured by tier, each labelled with its
     target; a vertical line at each tier's minimum share of target."""
-    d = standing.sort_values(["attainment_pct", "kemendagri_code"], ascending=[True, False])
+    d = standing.sort_values(["attainment_pct", "regency_code"], ascending=[True, False])
     colors = tier_colors(tiers, lang)
-    names = [f"<b>{n}</b>" if c == selected else n for n, c in zip(d["short_name"], d["kemendagri_code"])]
+    names = [f"<b>{n}</b>" if c == selected else n for n, c in zip(d["regency_short_name"], d["regency_code"])]
     text = [t("reg.bar_text", lang, pct=fmt.pct(p, 1, lang), target=fmt.number(tg, lang))
             for p, tg in zip(d["attainment_pct"], d["target"])]
     hover = [t("reg.hover_attainment", lang, pct=fmt.pct(p, 1, lang), active=fmt.number(a, lang),
@@ -125,7 +124,7 @@ def ranking(standing: pd.DataFrame, tiers: pd.DataFrame, selected: str | None, l
         x=d["attainment_pct"], y=names, orientation="h", text=text, textposition="outside",
         cliponaxis=False, customdata=hover, hovertemplate="%{y}<br>%{customdata}<extra></extra>",
         marker=dict(color=[colors.get(tier_label(r, lang), "#cccccc") for _, r in d.iterrows()],
-                    line=dict(color=[SELECTED if c == selected else "rgba(0,0,0,0)" for c in d["kemendagri_code"]],
+                    line=dict(color=[SELECTED if c == selected else "rgba(0,0,0,0)" for c in d["regency_code"]],
                               width=2))))
     top = max(100.0, float(d["attainment_pct"].max() or 0))
     label_col = "label_id" if lang == "id" else "label_en"
@@ -192,14 +191,13 @@ def trend(monthly: pd.DataFrame, target: int, projection: pd.DataFrame | None, l
     return base_layout(fig, lang, height=380)
 
 
-def mix_bars(mix: pd.DataFrame, labels: list[str], threshold: int, lang: str, title: str,
+def mix_bars(mix: pd.DataFrame, labels: list[str], lang: str, title: str,
              color: str = "#1d6fa5") -> go.Figure:
     """Horizontal bars of the share of each category; hidden cells drawn empty and labelled."""
     d = mix.assign(label=labels).iloc[::-1]
     share = d["share_pct"].astype(float).fillna(0)
-    text = [fmt.pct(s, 1, lang) + f" ({fmt.number(n, lang)})" if pd.notna(n)
-            else suppressed_text(sup, threshold, lang)
-            for s, n, sup in zip(d["share_pct"], d["n_active"], d["suppression"])]
+    text = [fmt.pct(s, 1, lang) + f" ({fmt.number(n, lang)})" if not hidden else hidden_text(lang)
+            for s, n, hidden in zip(d["share_pct"], d["n_active"], d["is_suppressed"])]
     fig = go.Figure(go.Bar(x=share, y=d["label"], orientation="h", text=text, textposition="outside",
                            cliponaxis=False, marker_color=color, hoverinfo="skip"))
     fig.update_xaxes(visible=False, range=[0, max(float(share.max() or 0), 1) * 2.1])

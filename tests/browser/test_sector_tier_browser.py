@@ -50,7 +50,7 @@ def test_tier_page(page, app_server, demo_env):
     page.locator(".js-plotly-plot").first.wait_for(timeout=60_000)
     page.wait_for_timeout(2500)
     label = scalar(demo_env[2], "select tier_label_id from mart_tier_progress where level = 'province'")
-    gap = scalar(demo_env[2], "select members_to_next from mart_tier_progress where level = 'province'")
+    gap = scalar(demo_env[2], "select n_to_next_tier from mart_tier_progress where level = 'province'")
     values = page.locator('[data-testid="stMetricValue"]').all_inner_texts()
     assert values[0].strip() == label and values[1].strip() == fmt.number(gap, "id")
     shoot(page, "tiers.png", 4800)

@@ -1,8 +1,9 @@
--- grain: one row. The month the data speaks for: the newest member list's
--- as-of month (its latest registration month unless given with --as-of).
-create or replace table int_as_of as
-with final as (
-    select coalesce(max(as_of_month), max(date_trunc('month', registered_date)))::date as as_of_month
-    from members
-)
-select * from final;
+-- int_as_of: the month the data speaks for, decided here once: the newest member list's
+-- as-of month (the loader decides each list's month: --as-of, its title, its file name,
+-- its newest paid month, its newest registration), else the newest registration month.
+-- Every model and page that needs "today" reads it from here (mart_status for pages).
+-- grain: one row
+-- columns:
+--   as_of_month          first day of the month the data speaks for (NULL without members)
+select coalesce(max(as_of_month), max(registered_month))::date as as_of_month
+from stg_members

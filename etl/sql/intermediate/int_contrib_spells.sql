@@ -1,4 +1,6 @@
--- grain: one row per contribution spell with its Rupiah split by programme.
+-- int_contrib_spells: contribution spells with their Rupiah split by programme.
+-- grain: one row per contribution spell (loaded rows, and estimated spells of members
+-- without contribution rows)
 -- Loaded spells (is_estimate = false): every contributions row, as collected (overlaps kept:
 -- money paid twice was collected twice). Estimated spells (is_estimate = true): for a member
 -- with no contributions rows at all, the member list's paid spell from int_member_spells
@@ -14,10 +16,20 @@
 -- member list have no sourced per-programme rates (PU JKK alone varies 0.24-1.74% by risk
 -- class): their whole amount stays in unsplit_rp, and their estimated spells have no amount.
 --
--- Columns: member_key, regency_code (member list, else the contributions row, else 'UNKNOWN'),
--- segment_code (member list, else 'UNKNOWN'), payer_code, start_month, end_month, n_months,
--- amount_rp (null when not estimable), jkk_rp, jkm_rp, jht_rp, unsplit_rp, is_estimate.
-create or replace table int_contrib_spells as
+-- columns:
+--   member_key           pseudonym of the NIK
+--   regency_code         member list's regency, else the contributions row's, else 'UNKNOWN'
+--   segment_code         member list's segment, else 'UNKNOWN'
+--   payer_code           who paid
+--   start_month          first month paid for
+--   end_month            last month paid for
+--   n_months             months in the spell
+--   amount_rp            Rupiah of the spell (NULL when it cannot be estimated)
+--   jkk_rp               its JKK part (BPU only)
+--   jkm_rp               its JKM part (BPU only)
+--   jht_rp               its JHT part (BPU only)
+--   unsplit_rp           the whole amount for other segments
+--   is_estimate          estimated from the member list, not loaded
 with
 rates as (
     select 10000 as jkk_min_rp, 207000 as jkk_max_rp, 0.01 as jkk_rate,
@@ -27,18 +39,18 @@ loaded as (
     select c.member_key,
            coalesce(m.regency_code, c.regency_code, 'UNKNOWN') as regency_code,
            coalesce(m.segment_code, 'UNKNOWN') as segment_code,
-           c.payer_code, c.period_start_month as start_month, c.period_end_month as end_month,
+           c.payer_code, c.start_month, c.end_month,
            c.amount_rp, coalesce(c.programmes, m.programmes) as programmes,
            m.declared_income_rp, false as is_estimate
-    from contributions c
-    left join members m using (member_key)
+    from stg_contributions c
+    left join stg_members m using (member_key)
 ),
 estimated as (
     select s.member_key, s.regency_code, s.segment_code, s.payer_code, s.start_month, s.end_month,
            null::bigint as amount_rp, m.programmes, m.declared_income_rp, true as is_estimate
     from int_member_spells s
-    join members m using (member_key)
-    where not exists (select 1 from contributions c where c.member_key = s.member_key)
+    join stg_members m using (member_key)
+    where not exists (select 1 from stg_contributions c where c.member_key = s.member_key)
 ),
 spells as (
     select *, (date_diff('month', start_month, end_month) + 1)::bigint as n_months
@@ -78,4 +90,4 @@ final as (
     from split
     where end_month >= start_month
 )
-select * from final;
+select * from final

@@ -1,24 +1,38 @@
--- grain: one row per member x paid spell (a run of paid months with one payer),
--- overlaps between a member's spells clipped so a member is counted once a month.
--- A member is active in month M when registered on or before M and M lies in a spell.
-create or replace table int_member_spells as
+-- int_member_spells: the paid spells of each member, overlaps clipped so that a member
+-- counts once a month. THE definition of active: a member is active in month M when
+-- registered on or before M and M lies in one of these spells.
+-- grain: one row per member x paid spell (a run of paid months with one payer)
+-- key: member_key, start_month
+-- columns:
+--   member_key           pseudonym of the NIK
+--   regency_code         the member list's regency
+--   district_code        the member list's district
+--   village_code         the member list's village
+--   segment_code         BPU, PU, JAKON, PMI
+--   sector_code          sector of the occupation
+--   payer_code           who paid the spell
+--   start_month          first month of the spell (not before registration)
+--   end_month            last month of the spell
+--   is_first_spell       the member's first spell
+--   is_reactivation      a spell after a gap of unpaid months
+--   is_followed_by_gap   no spell starts the month after this one ends
 with
 contribution_spells as (
-    select member_key, period_start_month as start_month, period_end_month as end_month, payer_code
-    from contributions
+    select member_key, start_month, end_month, payer_code
+    from stg_contributions
 ),
 fallback_spells as (   -- a member list's last paid month stands in when no contribution rows exist
-    select m.member_key, date_trunc('month', m.registered_date)::date, m.last_paid_month, m.payer_code
-    from members m
+    select m.member_key, m.registered_month, m.last_paid_month, m.payer_code
+    from stg_members m
     where m.last_paid_month is not null
-      and not exists (select 1 from contributions c where c.member_key = m.member_key)
+      and not exists (select 1 from stg_contributions c where c.member_key = m.member_key)
 ),
 joined as (
     select s.member_key, s.start_month, s.end_month, s.payer_code,
            m.regency_code, m.district_code, m.village_code, m.segment_code, m.sector_code,
-           date_trunc('month', m.registered_date)::date as registered_month
+           m.registered_month
     from (select * from contribution_spells union all select * from fallback_spells) s
-    join members m using (member_key)
+    join stg_members m using (member_key)
 ),
 from_registration as (
     select *, greatest(start_month, registered_month) as start0
@@ -47,4 +61,4 @@ final as (
                     > (end_month + interval 1 month)::date, true) as is_followed_by_gap
     from kept
 )
-select * from final;
+select * from final

@@ -1,20 +1,28 @@
--- grain: one row per regency x month, every month from the first month with a paid claim to
--- the as-of month (months without claims are 0). Flags regency-months whose claims (Rupiah)
+-- mart_claims_anomaly: flags regency-months whose claims (Rupiah)
 -- are far outside the regency's own recent history, robustly:
 --   history = the regency's previous 24 months (not the month itself), at least 12 of them;
 --   robust_z = (claims_rp - median) / (1.4826 * MAD), MAD = median |x - median| over the history;
 --   when MAD = 0 the scale is 1.2533 * mean |x - median| (the usual fallback); when that is
 --   0 too the month is not scored (robust_z null);
 --   is_anomaly = |robust_z| > 3.5.
--- Columns: regency_code, month, n_claims, claims_rp, n_history, history_median_rp,
--- history_mad_rp, robust_z, is_anomaly.
-create or replace table mart_claims_anomaly as
+-- grain: one row per regency x month, every month from the first month with a paid claim to
+-- the as-of month (months without claims are 0)
+-- key: regency_code, month
+-- columns:
+--   regency_code         Kemendagri code
+--   month                first day of the month
+--   n_claims             claims paid
+--   claims_rp            Rupiah paid
+--   n_history            months of history scored against
+--   history_median_rp    their median
+--   history_mad_rp       their median absolute deviation
+--   robust_z             (claims_rp - median) / scale (NULL: not scored)
+--   is_anomaly           |robust_z| > 3.5
 with
 params as (select 24 as window_months, 12 as min_history, 3.5 as threshold),
 bounds as (
-    select min(date_trunc('month', paid_date))::date as first_month,
-           (select as_of_month from int_as_of) as last_month
-    from claims
+    select min(paid_month) as first_month, (select as_of_month from int_as_of) as last_month
+    from stg_claims
 ),
 months as (
     select unnest(generate_series(first_month, greatest(first_month, last_month), interval 1 month))::date as month
@@ -25,9 +33,8 @@ grid as (
     from ref_regency r cross join months m
 ),
 paid as (
-    select regency_code, date_trunc('month', paid_date)::date as month,
-           count(*) as n_claims, sum(amount_rp) as claims_rp
-    from claims group by all
+    select regency_code, paid_month as month, count(*) as n_claims, sum(amount_rp) as claims_rp
+    from stg_claims group by all
 ),
 monthly as (
     select g.regency_code, g.month,
@@ -69,4 +76,4 @@ final as (
            coalesce(abs(robust_z) > (select threshold from params), false) as is_anomaly
     from scored
 )
-select * from final;
+select * from final

@@ -1,14 +1,13 @@
--- grain: one row per month (of paid_date) x regency x programme x cause with claims paid.
--- cause is the claims file's text as loaded, trimmed ('' when the file has none); for JKK it
--- is the accident type. Columns: month, regency_code, programme_code, cause, n_claims, claims_rp.
--- Small counts are folded by the query layer (ui/queries.py), not here.
-create or replace table mart_claims_cause as
-with
-final as (
-    select date_trunc('month', paid_date)::date as month, regency_code, programme_code,
-           coalesce(trim(cause), '') as cause,
-           count(*) as n_claims, sum(amount_rp)::bigint as claims_rp
-    from claims
-    group by all
-)
-select * from final;
+-- mart_claims_cause: the province's claims by cause, month by month (province-wide counts are
+-- public; a regency's causes are in mart_claims_cause_regency, suppressed, by year).
+-- grain: one row per month (of paid_date) x programme x cause with claims paid
+-- key: month, programme_code, cause
+-- columns:
+--   month                first day of the month of payment
+--   programme_code       JKK, JKM, JHT, JP
+--   cause                cause as written, trimmed ('' when none; for JKK the accident type)
+--   n_claims             claims paid
+--   claims_rp            Rupiah paid
+select paid_month as month, programme_code, cause, count(*) as n_claims, sum(amount_rp)::bigint as claims_rp
+from stg_claims
+group by all

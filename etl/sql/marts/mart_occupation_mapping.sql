@@ -1,20 +1,29 @@
--- grain: one row per sector x normalised occupation text (norm_key of
--- members.occupation_text: lower case, separators to one space) held by at least
--- cfg_settings.suppress_below members; rarer texts are folded into one row per sector
--- (occupation_norm NULL, is_rare_group) so that rare free text is never shown, and members
--- without any occupation text make one row (is_blank). Counts cover all members, every
--- segment; n_members_goal counts the goal segments (cfg_settings.goal_segments).
--- A text falls to 'lainnya' when no keyword of ref_occupation matched it (or it is blank).
--- columns: sector_code, name_id, name_en, sort_order, occupation_norm, is_rare_group,
---   is_blank, n_texts (distinct normalised texts in the row), n_members, n_members_goal.
-create or replace table mart_occupation_mapping as
+-- mart_occupation_mapping: how free-text occupations became sectors. A text falls to
+-- 'lainnya' when no keyword of ref_occupation matched it (or it is blank). Texts held by
+-- fewer members than the suppression threshold are folded into one row per sector, so that
+-- rare free text is never shown; members without any occupation text make one row.
+-- Counts cover all members, every segment; n_members_goal counts the goal segments.
+-- grain: one row per sector x normalised occupation text (norm_key: lower case, separators
+-- to one space), rare texts folded (occupation_norm NULL, is_rare_group)
+-- key: sector_code, occupation_norm, is_rare_group, is_blank
+-- nullable: occupation_norm
+-- columns:
+--   sector_code          sector
+--   name_id              its name in Indonesian
+--   name_en              its name in English
+--   sort_order           display order
+--   occupation_norm      the normalised text (NULL for the folded and blank rows)
+--   is_rare_group        the row folds texts below the threshold
+--   is_blank             the row counts members without occupation text
+--   n_texts              distinct normalised texts in the row
+--   n_members            members, every segment
+--   n_members_goal       members of the goal segments
 with
 threshold as (select suppress_threshold() as k),
-goal as (select segment_code from int_goal_segments),
 normalised as (
     select sector_code, nullif(norm_key(occupation_text), '') as occupation_norm,
-           segment_code in (select segment_code from goal) as is_goal
-    from members
+           is_goal_segment(segment_code) as is_goal
+    from stg_members
 ),
 texts as (
     select sector_code, occupation_norm, count(*) as n_members,
@@ -38,4 +47,4 @@ final as (
            f.n_members_goal::bigint as n_members_goal
     from folded f join ref_sector s using (sector_code)
 )
-select * from final order by sort_order, is_blank, is_rare_group, n_members desc, occupation_norm;
+select * from final order by sort_order, is_blank, is_rare_group, n_members desc, occupation_norm

@@ -1,22 +1,25 @@
+-- mart_sector_monthly: the province's members by sector, month by month.
 -- grain: one row per month x sector (every sector of ref_sector, every month of
--- int_calendar), province-wide. Goal columns count the goal segments
--- (cfg_settings.goal_segments); n_active_all_segments counts every segment beside them.
--- columns: month, sector_code, name_id, name_en, sort_order, n_active, n_registered,
---   n_new (registrations that month), n_active_all_segments.
-create or replace table mart_sector_monthly as
+-- int_calendar), province-wide; goal segments unless named otherwise
+-- key: month, sector_code
+-- columns:
+--   month                first day of the month
+--   sector_code          sector (ref_sector)
+--   name_id              its name in Indonesian
+--   name_en              its name in English
+--   sort_order           display order
+--   n_active             goal-segment members active
+--   n_registered         goal-segment members registered
+--   n_new                goal-segment registrations in the month
+--   n_active_all_segments  members of every segment active
 with
-goal as (select segment_code from int_goal_segments),
-monthly as (
-    select m.*, m.segment_code in (select segment_code from goal) as is_goal
-    from mart_regency_monthly m
-),
 by_sector as (
     select month, sector_code,
            coalesce(sum(n_active) filter (where is_goal), 0) as n_active,
            coalesce(sum(n_registered) filter (where is_goal), 0) as n_registered,
            coalesce(sum(n_new) filter (where is_goal), 0) as n_new,
            sum(n_active) as n_active_all_segments
-    from monthly group by all
+    from int_regency_monthly group by all
 ),
 grid as (select c.month, s.sector_code, s.name_id, s.name_en, s.sort_order
          from int_calendar c cross join ref_sector s),
@@ -28,4 +31,4 @@ final as (
            coalesce(b.n_active_all_segments, 0)::bigint as n_active_all_segments
     from grid g left join by_sector b using (month, sector_code)
 )
-select * from final order by month, sort_order;
+select * from final order by month, sort_order

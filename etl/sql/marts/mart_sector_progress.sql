@@ -1,16 +1,28 @@
--- grain: one row per sector (every sector of ref_sector), province-wide, at the as-of month;
--- goal segments (cfg_settings.goal_segments) unless named otherwise.
+-- mart_sector_progress: coverage of each sector's estimated informal workforce, and growth.
 -- workforce_est is an ESTIMATE: the sum over regencies of ref_regency.informal_workforce_est
--- x ref_sector.informal_share_est, rounded. coverage_pct = 100 * n_active / workforce_est.
--- Growth over the last 12 months: change_12m = n_active now - n_active 12 months before
--- (0 before the data starts); growth_share_pct = this sector's share of the province's
--- net change (NULL when that change is 0); n_new_12m = registrations in the 12 months up
--- to the as-of month.
--- columns: sector_code, name_id, name_en, sort_order, is_agriculture (farming, plantations,
---   livestock, fishing: the governor's named groups), informal_share_est, workforce_est,
---   n_active, n_registered, n_lapsed, coverage_pct, n_active_all_segments,
---   n_active_12m_ago, change_12m, growth_share_pct, n_new_12m, as_of_month.
-create or replace table mart_sector_progress as
+-- x ref_sector.informal_share_est, rounded. Growth over the last 12 months: change_12m =
+-- n_active now - n_active 12 months before (0 before the data starts).
+-- grain: one row per sector (every sector of ref_sector), province-wide, at the as-of month;
+-- goal segments unless named otherwise
+-- key: sector_code
+-- columns:
+--   sector_code          sector
+--   name_id              its name in Indonesian
+--   name_en              its name in English
+--   sort_order           display order
+--   is_agriculture       farming, plantations, livestock, fishing: the governor's named groups
+--   informal_share_est   estimated share of informal work in the sector
+--   workforce_est        estimated informal workforce of the sector
+--   n_active             goal-segment members active
+--   n_registered         goal-segment members registered
+--   n_lapsed             n_registered - n_active
+--   coverage_pct         100 * n_active / workforce_est
+--   n_active_all_segments  members of every segment active
+--   n_active_12m_ago     active 12 months before
+--   change_12m           n_active - n_active_12m_ago
+--   growth_share_pct     this sector's share of the province's net change (NULL when 0)
+--   n_new_12m            registrations in the 12 months up to the as-of month
+--   as_of_month          the month the data speaks for
 with
 as_of as (select as_of_month from int_as_of),
 workforce as (select sum(informal_workforce_est) as total from ref_regency),
@@ -45,4 +57,4 @@ final as (
            n_new_12m, (select as_of_month from as_of) as as_of_month
     from joined
 )
-select * from final order by sort_order;
+select * from final order by sort_order

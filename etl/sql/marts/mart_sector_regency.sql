@@ -1,15 +1,26 @@
--- grain: one row per regency x sector (all 22 regencies x every sector of ref_sector) at the
--- as-of month, goal segments only (cfg_settings.goal_segments).
--- n_active comes from mart_regency_mix (dimension 'sector'), so a small cell is hidden
--- exactly as on the regency page (suppression 'below_threshold' or 'complement'; n_active
--- and coverage_pct NULL); a sector absent there has no active member (0).
--- workforce_est is an ESTIMATE: ref_regency.informal_workforce_est x
--- ref_sector.informal_share_est, rounded. coverage_pct = 100 * n_active / workforce_est.
--- columns: regency_code, regency_name, regency_label, island, sector_code, name_id, name_en,
---   sort_order, workforce_est, n_active, coverage_pct, suppression, as_of_month.
-create or replace table mart_sector_regency as
+-- mart_sector_regency: coverage of each regency's estimated informal workforce by sector.
+-- n_active comes from mart_regency_mix (dimension 'sector'), so a cell is hidden exactly as
+-- on the regency page. workforce_est is an ESTIMATE: ref_regency.informal_workforce_est x
+-- ref_sector.informal_share_est, rounded.
+-- grain: one row per regency x sector (all 22 regencies x every sector) at the as-of month,
+-- goal segments only
+-- key: regency_code, sector_code
+-- columns:
+--   regency_code         Kemendagri code
+--   regency_name         official name
+--   regency_label        short label
+--   island               main island
+--   sector_code          sector
+--   name_id              its name in Indonesian
+--   name_en              its name in English
+--   sort_order           display order
+--   workforce_est        estimated informal workforce of the sector in the regency
+--   n_active             active goal-segment members (NULL when hidden)
+--   coverage_pct         100 * n_active / workforce_est (NULL when hidden)
+--   is_suppressed        the cell's figures are hidden (small counts)
+--   as_of_month          the month the data speaks for
 with
-mix as (select regency_code, category_code as sector_code, n_active, suppression
+mix as (select regency_code, category_code as sector_code, n_active, is_suppressed
         from mart_regency_mix where dimension = 'sector'),
 grid as (
     select r.kemendagri_code as regency_code, r.name as regency_name, r.label as regency_label,
@@ -19,10 +30,10 @@ grid as (
 ),
 final as (
     select g.*,
-           case when m.suppression is null then coalesce(m.n_active, 0) end::bigint as n_active,
-           case when m.suppression is null and g.workforce_est > 0
-                then round(100.0 * coalesce(m.n_active, 0) / g.workforce_est, 2) end as coverage_pct,
-           m.suppression, (select as_of_month from int_as_of) as as_of_month
+           m.n_active,
+           case when not m.is_suppressed and g.workforce_est > 0
+                then round(100.0 * m.n_active / g.workforce_est, 2) end as coverage_pct,
+           m.is_suppressed, (select as_of_month from int_as_of) as as_of_month
     from grid g left join mix m using (regency_code, sector_code)
 )
-select * from final order by regency_code, sort_order;
+select * from final order by regency_code, sort_order

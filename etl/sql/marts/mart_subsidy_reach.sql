@@ -1,4 +1,4 @@
--- grain: one row per subsidy scheme x regency (all 22 regencies for every scheme loaded).
+-- mart_subsidy_reach: how many of the wage earners a subsidy was meant for it reached.
 -- Eligibility rule (stated on the claims page): the wage subsidy (BSU) went to wage earners
 -- who were active members by the scheme's cut-off month: eligible = PU members active (a paid
 -- spell covering the month, int_member_spells) in June of the scheme year for a 2020 scheme
@@ -6,16 +6,21 @@
 -- 2022). The wage ceiling (Rp 5 juta in 2020, Rp 3.5 juta in 2022) is not applied. The scheme
 -- year is the year written in the scheme name, else the year of its first payment; a scheme
 -- of another year has no rule (n_eligible null).
--- Columns: scheme, regency_code, eligibility_month, n_recipients (distinct members whose
--- subsidy rows name this regency), n_eligible and n_reached (eligible members who received at
--- least one tranche), both by the member list's regency.
-create or replace table mart_subsidy_reach as
+-- grain: one row per subsidy scheme x regency (all 22 regencies for every scheme loaded)
+-- key: scheme, regency_code
+-- columns:
+--   scheme               the scheme
+--   regency_code         Kemendagri code
+--   eligibility_month    the month by which a member had to be active (NULL: no rule)
+--   n_recipients         distinct members whose subsidy rows name this regency
+--   n_eligible           eligible members, by the member list's regency
+--   n_reached            eligible members who received at least one tranche
 with
 schemes as (
     select scheme,
            coalesce(try_cast(nullif(regexp_extract(scheme, '(20[0-9]{2})', 1), '') as integer),
                     year(min(paid_date))) as scheme_year
-    from subsidies group by scheme
+    from stg_subsidies group by scheme
 ),
 rules as (
     select scheme, case scheme_year when 2020 then make_date(2020, 6, 1)
@@ -30,11 +35,11 @@ eligible as (
 ),
 recipients as (
     select scheme, regency_code, count(distinct member_key) as n_recipients
-    from subsidies group by all
+    from stg_subsidies group by all
 ),
 reached as (
     select e.scheme, e.regency_code, count(*) as n_eligible,
-           count(*) filter (where exists (select 1 from subsidies b
+           count(*) filter (where exists (select 1 from stg_subsidies b
                                           where b.scheme = e.scheme and b.member_key = e.member_key)) as n_reached
     from eligible e group by all
 ),
@@ -48,4 +53,4 @@ final as (
     left join recipients p on p.scheme = r.scheme and p.regency_code = g.kemendagri_code
     left join reached e on e.scheme = r.scheme and e.regency_code = g.kemendagri_code
 )
-select * from final;
+select * from final

@@ -1,28 +1,46 @@
+-- mart_tier_progress: the province and each regency today: tier, since when, the next tier
+-- and the time to reach it at the last 6 months' pace (rules tier_of, tier_min_members,
+-- pace_per_month, months_to_reach). Districts and villages are in mart_area_progress.
 -- grain: one row for the province (level 'province', area_code '53') and one per regency
--- (level 'regency', all 22) at the as-of month, goal segments only. Districts and villages
--- are in mart_area_progress (with their small-count suppression).
--- columns: level, area_code, area_name, area_label, target (province: cfg_settings.target),
---   n_active, attainment_pct (0-100), tier, tier_label_id/_en, incentive_id/_en,
---   tier_since_month (first month of the current unbroken run at this tier; NULL for a
---   region that has never been above the lowest tier), next_tier, next_tier_label_id/_en,
---   next_tier_min_pct, next_tier_members (tier_min_members: active members the next tier
---   needs), members_to_next, n_active_6m_ago, pace_6m (net change per month over the last
---   6 months), months_to_next (at pace_6m, rounded up; NULL when pace_6m <= 0 or at the
---   top tier), next_tier_eta_month (the as-of month + months_to_next; NULL beyond
---   600 months, 50 years), as_of_month. Tiers use tier_of / tier_min_members (etl/sql/intermediate/int_tier_rule.sql).
-create or replace table mart_tier_progress as
+-- (level 'regency', all 22) at the as-of month, goal segments only
+-- key: level, area_code
+-- columns:
+--   level                'province' or 'regency'
+--   area_code            '53' or the regency's Kemendagri code
+--   area_name            official name
+--   area_label           short label
+--   target               the target (province: the goal)
+--   n_active             goal-segment members active
+--   attainment_pct       0-100 of the target (rule attainment_pct)
+--   tier                 tier reached
+--   tier_label_id        its name in Indonesian
+--   tier_label_en        its name in English
+--   incentive_id         its incentive in Indonesian
+--   incentive_en         its incentive in English
+--   tier_since_month     first month of the current unbroken run at this tier (NULL for a
+--                        region that has never been above the lowest tier)
+--   next_tier            the next tier (NULL at the top)
+--   next_tier_label_id   its name in Indonesian
+--   next_tier_label_en   its name in English
+--   next_tier_min_pct    its minimum share of the target
+--   n_for_next_tier      active members the next tier needs (rule tier_min_members)
+--   n_to_next_tier       members still needed
+--   n_active_6m_ago      active six months before
+--   pace_6m              net change per month over the last 6 months (rule pace_per_month)
+--   months_to_next       months to the next tier at pace_6m (rule months_to_reach; NULL when
+--                        beyond the horizon, at the top tier or without growth)
+--   next_tier_eta_month  the as-of month + months_to_next
+--   as_of_month          the month the data speaks for
 with
 as_of as (select as_of_month from int_as_of),
-province_target as (select coalesce(max(try_cast(value as bigint)), 0) as target
-                    from cfg_settings where key = 'target'),
 series as (
     select 'regency' as level, regency_code as area_code, regency_name as area_name,
            regency_label as area_label, month, target, n_active, tier
     from mart_tier_monthly
     union all
-    select 'province', '53', 'Provinsi Nusa Tenggara Timur', 'NTT', p.month, t.target, p.n_active,
-           tier_of(p.n_active, t.target)
-    from mart_province_monthly p, province_target t
+    select 'province', '53', 'Provinsi Nusa Tenggara Timur', 'NTT', p.month, goal_target(), p.n_active,
+           tier_of(p.n_active, goal_target())
+    from mart_province_monthly p
 ),
 now as (select * from series where month = (select as_of_month from as_of)),
 six_ago as (select level, area_code, n_active from series
@@ -38,36 +56,35 @@ joined as (
            case when o.month is not null then (o.month + interval 1 month)::date
                 when n.tier > tier_of(0, n.target) then (select min(month) from int_calendar) end
                as tier_since_month,
-           (select min(c.tier) from cfg_tiers c where c.tier > n.tier) as next_tier
+           next_tier_of(n.n_active, n.target) as next_tier
     from now n
     left join six_ago s using (level, area_code)
     left join last_other o using (level, area_code)
 ),
 with_next as (
     select j.*, nx.min_pct as next_tier_min_pct,
-           tier_min_members(nx.min_pct, j.target) as next_tier_members,
-           tier_min_members(nx.min_pct, j.target) - j.n_active as members_to_next,
-           j.n_active - j.n_active_6m_ago as change_6m
+           tier_min_members(nx.min_pct, j.target) as n_for_next_tier,
+           tier_min_members(nx.min_pct, j.target) - j.n_active as n_to_next_tier,
+           pace_per_month(j.n_active, j.n_active_6m_ago, 6) as pace_6m
     from joined j left join cfg_tiers nx on nx.tier = j.next_tier
 ),
 final as (
     select w.level, w.area_code, w.area_name, w.area_label, w.target, w.n_active,
-           case when w.target > 0 then round(100.0 * w.n_active / w.target, 2) else 0 end as attainment_pct,
+           attainment_pct(w.n_active, w.target) as attainment_pct,
            w.tier, c.label_id as tier_label_id, c.label_en as tier_label_en,
            c.incentive_id, c.incentive_en, w.tier_since_month,
            w.next_tier, nx.label_id as next_tier_label_id, nx.label_en as next_tier_label_en,
-           w.next_tier_min_pct, w.next_tier_members, w.members_to_next,
-           w.n_active_6m_ago, round(w.change_6m / 6.0, 1) as pace_6m,
-           case when w.next_tier is not null and w.change_6m > 0
-                then ceil(w.members_to_next * 6.0 / w.change_6m)::bigint end as months_to_next,
-           case when w.next_tier is not null and w.change_6m > 0
-                 and ceil(w.members_to_next * 6.0 / w.change_6m) <= 600
+           w.next_tier_min_pct, w.n_for_next_tier, w.n_to_next_tier,
+           w.n_active_6m_ago, round(w.pace_6m, 1) as pace_6m,
+           case when w.next_tier is not null then months_to_reach(w.n_to_next_tier, w.pace_6m) end
+               as months_to_next,
+           case when w.next_tier is not null
                 then ((select as_of_month from as_of)
-                      + to_months(ceil(w.members_to_next * 6.0 / w.change_6m)::integer))::date
+                      + to_months(months_to_reach(w.n_to_next_tier, w.pace_6m)::integer))::date
                 end as next_tier_eta_month,
            (select as_of_month from as_of) as as_of_month
     from with_next w
     join cfg_tiers c on c.tier = w.tier
     left join cfg_tiers nx on nx.tier = w.next_tier
 )
-select * from final order by level = 'regency', attainment_pct desc, area_code;
+select * from final order by level = 'regency', attainment_pct desc, area_code

@@ -1,10 +1,20 @@
+-- mart_tier_reached: the month each regency first reached each tier. A regency reaches a
+-- tier in a month when its tier that month (mart_tier_monthly, today's target) is that tier
+-- or higher.
 -- grain: one row per regency x tier above the lowest (all 22 regencies, every such tier of
--- cfg_tiers), goal segments. A regency reaches a tier in a month when its tier that month
--- (mart_tier_monthly, today's target) is that tier or higher.
--- columns: regency_code, regency_name, regency_label, tier, tier_label_id, tier_label_en,
---   min_pct, first_reached_month (NULL: never reached), is_held_now (at the as-of month),
---   n_months_held (months at this tier or higher).
-create or replace table mart_tier_reached as
+-- cfg_tiers), goal segments
+-- key: regency_code, tier
+-- columns:
+--   regency_code         Kemendagri code
+--   regency_name         official name
+--   regency_label        short label
+--   tier                 the tier
+--   tier_label_id        its name in Indonesian
+--   tier_label_en        its name in English
+--   min_pct              its minimum share of the target
+--   first_reached_month  first month at this tier or higher (NULL: never reached)
+--   is_held_now          at this tier or higher at the as-of month
+--   n_months_held        months at this tier or higher
 with
 lowest as (select min(tier) as tier from cfg_tiers),
 pairs as (
@@ -24,4 +34,4 @@ final as (
            p.first_reached_month, p.is_held_now, p.n_months_held::bigint as n_months_held
     from pairs p join cfg_tiers c using (tier)
 )
-select * from final order by regency_code, tier;
+select * from final order by regency_code, tier

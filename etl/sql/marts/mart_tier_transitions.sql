@@ -1,11 +1,26 @@
--- grain: one row per regency x month in which the regency's tier differs from the month
--- before (mart_tier_monthly; before the first month a regency counts as having the tier of
--- zero members). Drops (is_drop) show when a regency lost a tier, e.g. because a
--- budget-paid cohort lapsed: compare n_budget_paid_before and n_budget_paid.
--- columns: month, regency_code, regency_name, regency_label, tier_from, tier_to,
---   tier_from_label_id/_en, tier_to_label_id/_en, is_drop, n_active_before, n_active,
---   n_budget_paid_before, n_budget_paid, target.
-create or replace table mart_tier_transitions as
+-- mart_tier_transitions: months in which a regency's tier changed (mart_tier_monthly; before
+-- the first month a regency counts as having the tier of zero members). Drops (is_drop) show
+-- when a regency lost a tier, e.g. because a budget-paid cohort lapsed: compare
+-- n_budget_paid_before and n_budget_paid.
+-- grain: one row per regency x month in which the tier differs from the month before
+-- key: regency_code, month
+-- columns:
+--   month                first day of the month of the change
+--   regency_code         Kemendagri code
+--   regency_name         official name
+--   regency_label        short label
+--   tier_from            tier the month before
+--   tier_to              tier in the month
+--   tier_from_label_id   names of both tiers in Indonesian and English
+--   tier_from_label_en
+--   tier_to_label_id
+--   tier_to_label_en
+--   is_drop              the tier fell
+--   n_active_before      active members the month before
+--   n_active             active members in the month
+--   n_budget_paid_before budget-paid active members the month before
+--   n_budget_paid        budget-paid active members in the month
+--   target               today's regency target
 with
 with_before as (
     select *,
@@ -27,4 +42,4 @@ final as (
     join cfg_tiers f on f.tier = c.prev_tier
     join cfg_tiers t on t.tier = c.tier
 )
-select * from final order by month, regency_code;
+select * from final order by month, regency_code

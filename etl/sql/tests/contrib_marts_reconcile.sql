@@ -1,9 +1,9 @@
 -- contributions spread over months keep every Rupiah collected (whole Rupiah, no rounding
 -- drift), and a programme split exists only for BPU
-select 'loaded' as what, (select coalesce(sum(amount_rp), 0) from contributions) as expected,
+select 'loaded' as what, (select coalesce(sum(amount_rp), 0) from stg_contributions) as expected,
        coalesce(sum(contrib_rp), 0) as got
 from mart_contrib_monthly where not is_estimate
-having coalesce(sum(contrib_rp), 0) <> (select coalesce(sum(amount_rp), 0) from contributions)
+having coalesce(sum(contrib_rp), 0) <> (select coalesce(sum(amount_rp), 0) from stg_contributions)
 union all
 select 'split', count(*), 0 from mart_contrib_monthly
 where (programme_code = 'TOTAL') = (segment_code = 'BPU') or contrib_rp < 0

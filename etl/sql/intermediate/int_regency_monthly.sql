@@ -1,15 +1,25 @@
--- grain: one row per month x regency x segment x sector (every combination that has members).
--- n_registered: registered on or before the month; n_active: paid through the month;
--- n_lapsed = n_registered - n_active; flows: n_new (registrations), n_first_active,
--- n_reactivated (a spell after a gap), n_stopped (last paid month was the month before).
-create or replace table mart_regency_monthly as
+-- int_regency_monthly: the stock and flows of members, month by month.
+-- grain: one row per month x regency x segment x sector (every combination that has members)
+-- key: month, regency_code, segment_code, sector_code
+-- columns:
+--   month                first day of the month
+--   regency_code         Kemendagri code
+--   segment_code         BPU, PU, JAKON, PMI
+--   is_goal              the segment counts toward the goal (rule is_goal_segment)
+--   sector_code          sector of the occupation
+--   n_registered         registered on or before the month
+--   n_active             active in the month (int_member_spells)
+--   n_lapsed             n_registered - n_active
+--   n_new                registered in the month
+--   n_first_active       first paid month
+--   n_reactivated        a spell starting after a gap
+--   n_stopped            last paid month was the month before
 with
-dims as (select distinct regency_code, segment_code, sector_code from members),
+dims as (select distinct regency_code, segment_code, sector_code from stg_members),
 grid as (select c.month, d.* from int_calendar c cross join dims d),
 registrations as (
-    select date_trunc('month', registered_date)::date as month, regency_code, segment_code, sector_code,
-           count(*) as n_new
-    from members group by all
+    select registered_month as month, regency_code, segment_code, sector_code, count(*) as n_new
+    from stg_members group by all
 ),
 starts as (
     select start_month as month, regency_code, segment_code, sector_code,
@@ -43,10 +53,10 @@ running as (
                  rows between unbounded preceding and current row)
 ),
 final as (
-    select month, regency_code, segment_code, sector_code,
+    select month, regency_code, segment_code, is_goal_segment(segment_code) as is_goal, sector_code,
            n_registered::bigint as n_registered, n_active::bigint as n_active,
            (n_registered - n_active)::bigint as n_lapsed,
            n_new, n_first_active, n_reactivated, n_stopped
     from running
 )
-select * from final;
+select * from final

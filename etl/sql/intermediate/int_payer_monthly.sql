@@ -1,5 +1,12 @@
--- grain: one row per month x regency x segment x payer: active members by who pays.
-create or replace table mart_payer_monthly as
+-- int_payer_monthly: active members by who pays, month by month.
+-- grain: one row per month x regency x segment x payer
+-- key: month, regency_code, segment_code, payer_code
+-- columns:
+--   month                first day of the month
+--   regency_code         Kemendagri code
+--   segment_code         BPU, PU, JAKON, PMI
+--   payer_code           who pays the spell covering the month
+--   n_active             active members paid by this payer in the month
 with
 dims as (select distinct regency_code, segment_code, payer_code from int_member_spells),
 grid as (select c.month, d.* from int_calendar c cross join dims d),
@@ -14,9 +21,9 @@ flows as (
     left join ends e using (month, regency_code, segment_code, payer_code)
 ),
 final as (
-    select month, regency_code, segment_code, payer_code, n_start, n_end,
+    select month, regency_code, segment_code, payer_code,
            (sum(n_start - n_end) over (partition by regency_code, segment_code, payer_code order by month
                                         rows between unbounded preceding and current row))::bigint as n_active
     from flows
 )
-select * from final;
+select * from final

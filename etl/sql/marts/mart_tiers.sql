@@ -1,0 +1,11 @@
+-- mart_tiers: the incentive tiers in force (cfg_tiers, from the tiers file), lowest first.
+-- grain: one row per tier
+-- key: tier
+-- columns:
+--   tier                 tier number (0 = not yet ranked)
+--   min_pct              minimum share of the target, 0-100
+--   label_id             name in Indonesian
+--   label_en             name in English
+--   incentive_id         incentive in Indonesian
+--   incentive_en         incentive in English
+select tier, min_pct, label_id, label_en, incentive_id, incentive_en from cfg_tiers order by min_pct

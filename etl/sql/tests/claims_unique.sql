@@ -1,2 +1,0 @@
--- one row per claim number
-select claim_id, count(*) as n from claims group by claim_id having count(*) > 1;

@@ -1,0 +1,93 @@
+"""Every table declared once: its columns, each with the kind of value it holds and the
+label key of its header. The spec drives the screen (typed values shown the Indonesian or
+English way, sorting by value), and the downloads built on it. A hidden (suppressed) cell
+stays a missing value, so it sorts as missing, and reads "disembunyikan"."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pandas as pd
+import streamlit as st
+
+from ui import fmt
+from ui.i18n import t
+
+KINDS: dict[str, Callable] = {
+    "count": lambda v, lang, d: fmt.number(v, lang),
+    "signed": lambda v, lang, d: fmt.signed(v, lang, d),
+    "decimal": lambda v, lang, d: fmt.decimal(v, d, lang),
+    "percent": lambda v, lang, d: fmt.pct(v, d, lang),
+    "attainment": lambda v, lang, d: fmt.pct_cut(v, d, lang),
+    "rupiah": lambda v, lang, d: fmt.rupiah(v, lang),
+    "rupiah_short": lambda v, lang, d: fmt.rupiah_short(v, lang),
+    "month": lambda v, lang, d: fmt.month(v, lang),
+    "month_long": lambda v, lang, d: fmt.month_long(v, lang),
+    "date": lambda v, lang, d: fmt.date(v, lang),
+    "datetime": lambda v, lang, d: fmt.datetime_(v, lang),
+    "text": lambda v, lang, d: fmt.MISSING if v is None or (isinstance(v, float) and v != v) else str(v),
+}
+NUMERIC = {"count", "signed", "decimal", "percent", "attainment", "rupiah", "rupiah_short"}
+
+
+@dataclass(frozen=True)
+class Col:
+    key: str               # column of the query's DataFrame (or of the page's own frame)
+    label: str             # i18n key of the header
+    kind: str = "count"
+    digits: int = 1
+    hideable: bool = True  # shows "disembunyikan" on a hidden row (else "–" when missing)
+    missing: str | None = None   # i18n key of what a missing value means here (else "–")
+    text: str | None = None      # a header given as text (e.g. a tier's name) instead of a label key
+
+    def __post_init__(self):
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown column kind {self.kind!r}")
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str                          # names the download files
+    columns: tuple[Col, ...]
+    hidden_flag: str | None = "is_suppressed"
+    label_args: dict = field(default_factory=dict)
+
+    def headers(self, lang: str) -> list[str]:
+        return [c.text if c.text is not None else t(c.label, lang, **self.label_args) for c in self.columns]
+
+    def frame(self, df: pd.DataFrame, lang: str) -> pd.DataFrame:
+        """The typed values under the page's headers, in the declared order."""
+        out = pd.DataFrame({h: df[c.key].to_numpy() for h, c in zip(self.headers(lang), self.columns)})
+        for h, c in zip(out.columns, self.columns):
+            if c.kind in NUMERIC:
+                out[h] = pd.to_numeric(out[h], errors="coerce")
+        return out
+
+    def hidden_rows(self, df: pd.DataFrame) -> pd.Series:
+        if self.hidden_flag and self.hidden_flag in df:
+            return df[self.hidden_flag].fillna(False).astype(bool).reset_index(drop=True)
+        return pd.Series(False, index=range(len(df)))
+
+    def styled(self, df: pd.DataFrame, lang: str):
+        """A pandas Styler: typed cells, each shown by its kind; hidden rows read as hidden."""
+        data = self.frame(df, lang)
+        sty = data.style.format({h: _formatter(c, lang) for h, c in zip(data.columns, self.columns)})
+        hidden = self.hidden_rows(df)
+        if hidden.any():
+            cols = [h for h, c in zip(data.columns, self.columns) if c.hideable and c.kind in NUMERIC]
+            sty = sty.format(lambda v: t("table.hidden", lang), subset=pd.IndexSlice[hidden[hidden].index, cols])
+        return sty
+
+
+def _formatter(col: Col, lang: str):
+    fn = KINDS[col.kind]
+    if col.missing is None:
+        return lambda v: fn(v, lang, col.digits)
+    empty = t(col.missing, lang)
+    return lambda v: empty if fmt.is_missing(v) else fn(v, lang, col.digits)
+
+
+def show(spec: Table, df: pd.DataFrame, lang: str, key: str | None = None, height: int | None = None) -> None:
+    """The table on the page, sortable by value."""
+    st.dataframe(spec.styled(df, lang), hide_index=True, width="stretch", key=key,
+                 height=height if height is not None else "auto")
