@@ -125,6 +125,7 @@ def test_a_waiting_writer_says_whom_it_waits_for_then_loads(tmp_path):
     assert f"waiting for test holder (pid {holder.pid}" in p.stdout
 
 
+@pytest.mark.slow   # whole loads in subprocesses: the slow layer (pytest.ini)
 def test_two_concurrent_loads_of_different_files_both_land(tmp_path):
     big = big_members(tmp_path / "peserta_besar.csv", 100_000)
     first = start(tmp_path, "load", str(big))
@@ -450,6 +451,7 @@ def test_a_batch_of_bad_files_reports_every_problem_and_publishes_nothing(tmp_pa
     assert sha(tmp_path / "warehouse.duckdb") == before
 
 
+@pytest.mark.slow   # whole loads in subprocesses: the slow layer (pytest.ini)
 def test_ctrl_c_exits_130_publishes_nothing_leaves_nothing(tmp_path):
     assert cli(tmp_path, "load", str(EXAMPLES / "members.csv")).returncode == 0
     wh = tmp_path / "warehouse.duckdb"

@@ -45,6 +45,7 @@ def files_holding(folder: Path, niks: set[bytes]) -> list[str]:
 
 # ---------------------------------------------------------------- a. no copy of an input anywhere
 
+@pytest.mark.slow   # whole loads in subprocesses: the slow layer (pytest.ini)
 @pytest.mark.parametrize("how", ["SIGINT", "SIGTERM", "SIGKILL"])
 def test_an_interrupted_load_of_a_cp1252_file_leaves_no_copy(tmp_path, how):
     scratch, wh_dir = tmp_path / "tmpdir", tmp_path / "wh"
