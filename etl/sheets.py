@@ -113,6 +113,8 @@ def extract_parquet(con, path: Path, kind, mapping):
         names = [d[0] for d in con.execute("select * from read_parquet($p) limit 0", {"p": str(path)}).description]
     except Exception:  # noqa: BLE001 - DuckDB's text may quote the file: never shown
         raise LoadError(f"{mask_text(path.name)}: not a readable Parquet file.") from None
+    if any("\x00" in n for n in names):
+        raise LoadError(f"{mask_text(path.name)}: a column name holds a NUL character; export the file again.")
     k = hdr.detect_kind(names, kind, mapping)
     if not k:
         raise hdr.not_recognised(path.name, [names], mapping, 1)

@@ -22,7 +22,9 @@ from etl.sqlid import ident
 PARSER = {"date": "parse_date(v)", "month": "parse_month(v)", "money": "parse_money(v)",
           "int": "parse_small_int(v)"}
 ALIASED = {"segment": "ref_segment_alias", "payer": "ref_payer_alias", "programme": "ref_programme_alias"}
-AFTER_AS_OF = {"members": ("registered_date", "last_paid_month"), "contributions": ("period_start", "period_end"),
+# dates that cannot lie more than a month after the file's as-of month; a contribution's end
+# may (a budget pays a year ahead), its start may not
+AFTER_AS_OF = {"members": ("registered_date", "last_paid_month"), "contributions": ("period_start",),
                "claims": ("filed_date", "paid_date"), "subsidies": ("paid_date",)}
 
 

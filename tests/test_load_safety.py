@@ -319,11 +319,16 @@ def test_dates_after_the_as_of_month_are_quarantined(wh, tmp_path):
         "K-1,5302010101900501,JHT,2024-06-01,2024-07-31,1000000,TTS",     # 2 loaded
         "K-2,5302010101900501,JHT,2024-06-01,2024-08-01,1000000,TTS",     # 3 paid in August
         "K-3,5302010101900501,JHT,2024-09-01,2024-09-02,1000000,TTS"])    # 4 filed in September
-    m, c = load_quiet([members, claims])
+    contrib = write(tmp_path / "iuran_apbd_2024-06.csv", [
+        "NIK,Periode Awal,Periode Akhir,Jumlah Iuran,Sumber Iuran",
+        "5302010101900501,2024-06,2025-05,201600,APBD Kab/Kota",     # 2 a budget paying a year ahead: loaded
+        "5302010101900502,2024-08,2024-08,16800,Mandiri"])          # 3 starts in August
+    m, c, i = load_quiet([members, claims, contrib])
+    assert (i.rows_loaded, i.by_reason) == (1, {"DATE_AFTER_AS_OF": 1})
     assert (m.rows_loaded, m.by_reason) == (1, {"DATE_AFTER_AS_OF": 2})
     assert (c.rows_loaded, c.by_reason) == (1, {"DATE_AFTER_AS_OF": 2})
     assert [json.loads(p)["field"] for (p,) in query(wh, "select params from quarantine order by load_id, row_number")] \
-        == ["registered_date", "last_paid_month", "paid_date", "filed_date"]
+        == ["registered_date", "last_paid_month", "paid_date", "filed_date", "period_start"]
 
 
 def test_ceilings_and_regulated_jkm_amounts(wh, tmp_path, monkeypatch):
