@@ -205,3 +205,15 @@ def test_every_reason_and_issue_code_has_a_title_and_sentence_in_both_languages(
 def test_page_has_no_sql():
     src = Path(PAGE).read_text(encoding="utf-8")
     assert "duckdb" not in src and not re.search(r"\bselect\b.+\bfrom\b", src, re.I)
+
+
+def test_member_conflicts_counted_on_the_page(monkeypatch, tmp_path):
+    use_private_env(monkeypatch, tmp_path)
+    head = "NIK;Tgl Kepesertaan;Kab/Kota;Segmen;BLTH Iuran Terakhir"
+    load_quiet([write_lines(tmp_path / "peserta_2024-05.csv", [head, "5302010101900501;10/01/2024;TTS;BPU;2024-05"]),
+                write_lines(tmp_path / "peserta_2024-06.csv", [head, "5302010101900501;10/01/2024;Ende;PU;2024-06"])])
+    at = run_page(lang="en")
+    assert not at.exception
+    issues = table(at, "Issue").set_index("Code")
+    assert issues.loc["MEMBER_CONFLICT_REGENCY", "Rows"] == "1" and issues.loc["MEMBER_CONFLICT_SEGMENT", "Rows"] == "1"
+    assert issues.loc["MEMBER_CONFLICT_REGENCY", "Issue"] == "Member's regency differs between files"
