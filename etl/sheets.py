@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import duckdb
 import pyarrow as pa
 
 from etl import headers as hdr
@@ -111,7 +112,7 @@ def load_sheets(con, parts, kind, mapping):
 def extract_parquet(con, path: Path, kind, mapping):
     try:
         names = [d[0] for d in con.execute("select * from read_parquet($p) limit 0", {"p": str(path)}).description]
-    except Exception:  # noqa: BLE001 - DuckDB's text may quote the file: never shown
+    except duckdb.Error:  # its text may quote the file: never shown
         raise LoadError(f"{mask_text(path.name)}: not a readable Parquet file.") from None
     if any("\x00" in n for n in names):
         raise LoadError(f"{mask_text(path.name)}: a column name holds a NUL character; export the file again.")
