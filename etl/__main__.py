@@ -83,8 +83,8 @@ def cmd_rebuild(a) -> int:
     from etl.warehouse import building, refresh_config
     with building(who="rebuild", wait=not a.no_wait) as con:
         refresh_config(con)
-        marts.build(con)
-    print(f"marts rebuilt with the current configuration: {settings.get_path('warehouse')}")
+        built = marts.build(con, select=a.select)
+    print(f"{len(built)} model(s) rebuilt with the current configuration: {settings.get_path('warehouse')}")
     return 0
 
 
@@ -108,7 +108,9 @@ def parser() -> argparse.ArgumentParser:
     ld.add_argument("--new-key", action="store_true",
                     help="start a new warehouse from these files alone (after a lost key); creates a key if none")
     ld.set_defaults(fn=cmd_load)
-    r = sub.add_parser("rebuild", help="rebuild marts after a configuration change")
+    r = sub.add_parser("rebuild", help="rebuild the models after a configuration change")
+    r.add_argument("--select", help="MODEL (that model) or MODEL+ (it and everything built from it); "
+                                    "a source table with + (e.g. cfg_tiers+) rebuilds what reads it")
     r.add_argument("--no-wait", action="store_true", help="stop (exit 2) instead of waiting for another writer")
     r.set_defaults(fn=cmd_rebuild)
     return p

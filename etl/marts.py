@@ -13,36 +13,47 @@ from etl.warehouse import SQL, LoadError
 SOURCE_TABLES = "select table_name from duckdb_tables() where not temporary and database_name = current_database()"
 
 
-def graph(con=None) -> models.Graph:
+def graph(con=None, root=SQL) -> models.Graph:
     sources = frozenset()
     if con is not None:
         sources = frozenset(r[0] for r in con.execute(SOURCE_TABLES).fetchall())
     try:
-        return models.discover(sources=sources)
+        return models.discover(root, sources=sources)
     except models.ModelError as e:
         raise LoadError(str(e)) from None
 
 
-def build(con, progress=print, select: str | None = None) -> list[str]:
-    """Build every model (or `select`: 'name' or 'name+'); return the names built."""
-    g = graph(con)
+def build(con, progress=print, select: str | None = None, root=SQL) -> list[str]:
+    """Build every model (or `select`: 'name' or 'name+'); return the names built. `root` is
+    the folder of the SQL files (a test builds a renamed copy)."""
+    g = graph(con, root)
     try:
         todo = g.order() if select is None else g.select(select)
     except models.ModelError as e:
         raise LoadError(str(e)) from None
+    write_lineage(con, g)
     for m in todo:
         t0 = time.perf_counter()
         con.execute(m.statement())
         progress(f"  model {m.name} ({time.perf_counter() - t0:.1f} s)")
     con.execute("insert or replace into meta values ('built_at', strftime(now(), '%Y-%m-%d %H:%M:%S'))")
-    run_tests(con, g)
+    run_tests(con, g, root)
     return [m.name for m in todo]
 
 
-def run_tests(con, g: models.Graph | None = None) -> None:
-    g = g or graph(con)
+def write_lineage(con, g: models.Graph) -> None:
+    """The graph as a table (meta_lineage), so mart_lineage can show a figure's chain of models."""
+    import pandas as pd
+    frame = pd.DataFrame(g.lineage(), columns=["model", "upstream", "depth"]).astype({"depth": "int32"})
+    con.register("_lineage", frame)
+    con.execute("create or replace table meta_lineage as select * from _lineage")
+    con.unregister("_lineage")
+
+
+def run_tests(con, g: models.Graph | None = None, root=SQL) -> None:
+    g = g or graph(con, root)
     found = [p for m in g.order() for p in model_contract.problems(con, m)]
-    for path in sorted((SQL / "tests").glob("*.sql")):
+    for path in sorted((root / "tests").glob("*.sql")):
         rows = con.execute(path.read_text(encoding="utf-8")).fetchmany(3)
         if rows:
             found.append(f"data test {path.stem} failed (e.g. {rows[0]})")

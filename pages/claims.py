@@ -10,9 +10,8 @@ import streamlit as st
 
 from ui import claims_charts as cc
 from ui import fmt, tables
-from ui.charts import CONFIG
 from ui.i18n import t
-from ui.layout import frame
+from ui.layout import chart, frame
 from ui.queries import claims as q
 from ui.queries import common
 from ui.subsidy_view import subsidies_tab
@@ -25,11 +24,11 @@ ARTICLE_PERIOD = (dt.date(2020, 1, 1), dt.date(2020, 8, 1))
 KEYS = {"period": "claims_period", "regency": "claims_regency", "segment": "claims_segment",
         "programme": "claims_loss_programme"}
 LOSS = Table("rasio_klaim", (
-    Col("regency_name", "table.regency", "text"), Col("loss_ratio_pct", "claims.col_loss_ratio", "percent"),
+    tables.REGENCY, Col("loss_ratio_pct", "claims.col_loss_ratio", "percent"),
     Col("claims_rp", "claims.col_amount", "rupiah"), Col("contrib_rp", "claims.col_contrib", "rupiah"),
     Col("contrib_est_rp", "claims.col_contrib_est", "rupiah")))
 ANOMALIES = Table("bulan_tak_biasa", (
-    Col("month", "claims.col_month", "month"), Col("regency_name", "table.regency", "text"),
+    Col("month", "claims.col_month", "month"), tables.REGENCY,
     Col("claims_rp", "claims.col_amount", "rupiah"), Col("n_claims", "claims.col_cases"),
     Col("history_median_rp", "claims.col_history_median", "rupiah"),
     Col("robust_z", "claims.col_score", "decimal"), Col("direction", "claims.col_direction", "text")))
@@ -195,7 +194,7 @@ def loss_ratio_section(lang, start, end):
             st.caption(t("claims.loss_jht_note", lang))
     left, right = st.columns([1, 1.8])
     if df["loss_ratio_pct"].notna().any():
-        left.plotly_chart(cc.loss_ratio_bars(df, lang), config=CONFIG, key="claims_loss_chart")
+        chart(cc.loss_ratio_bars(df, lang), "claims_loss_chart", lang, where=left)
     with right:
         tables.show(LOSS, df, lang, key="claims_loss_table", height=35 * 23 + 3)
 
@@ -224,7 +223,7 @@ def processing_section(lang, start, end, regency):
     wide = reg.pivot(index="regency_name", columns="programme_code", values=["p50_days", "p90_days"])
     wide.columns = [f"{stat}_{p}" for stat, p in wide.columns]
     progs = [p for p in PROGRAMMES if p in reg["programme_code"].unique()]
-    spec = Table("lama_proses_kabupaten", (Col("regency_name", "table.regency", "text"),) + tuple(
+    spec = Table("lama_proses_kabupaten", (tables.REGENCY,) + tuple(
         Col(f"{stat}_{p}", label, text=t(label, lang, code=p))
         for p in progs for stat, label in (("p50_days", "claims.col_prog_median"), ("p90_days", "claims.col_prog_p90"))))
     if regency is None:
@@ -240,7 +239,7 @@ def causes_section(lang, start, end, regency, k):
         st.caption(t("claims.causes_none", lang))
         return
     labels = [t("claims.cause_blank", lang) if c is None else c for c in df["cause"]]
-    st.plotly_chart(cc.causes_bars(df, labels, lang), config=CONFIG, key="claims_causes_chart")
+    chart(cc.causes_bars(df, labels, lang), "claims_causes_chart", lang)
     if regency:
         st.caption(t("claims.causes_year_note", lang, year=end.year) + " " + t("claims.privacy_note", lang, k=k))
 
@@ -248,7 +247,7 @@ def causes_section(lang, start, end, regency, k):
 def regency_claims_table(lang, start, end, segment):
     df = q.claims_by_regency(start, end, segment)
     spec = Table("klaim_kabupaten", (
-        Col("regency_name", "table.regency", "text"), Col("n_claims", "claims.col_cases"),
+        tables.REGENCY, Col("n_claims", "claims.col_cases"),
         Col("claims_rp", "claims.col_amount", "rupiah")) + tuple(
         Col(f"n_{p.lower()}", "claims.col_cases", text=f"{t('claims.col_cases', lang)} {p}") for p in PROGRAMMES))
     with st.expander(t("claims.by_regency_title", lang)):
@@ -269,7 +268,7 @@ def claims_tab(lang, status):
     programme_table(lang, progs, prev_period, complete)
     monthly = q.claims_monthly(start, end, regency, segment)
     if not monthly.empty:
-        st.plotly_chart(cc.claims_monthly(monthly, lang), config=CONFIG, key="claims_monthly_chart")
+        chart(cc.claims_monthly(monthly, lang), "claims_monthly_chart", lang)
     loss_ratio_section(lang, start, end)
     anomaly_section(lang, start, end)
     processing_section(lang, start, end, regency)

@@ -5,7 +5,7 @@ import streamlit as st
 
 from ui import charts, fmt, tables
 from ui.i18n import t
-from ui.layout import frame
+from ui.layout import chart, frame
 from ui.queries import overview as q
 from ui.tables import Col, Table
 
@@ -16,11 +16,11 @@ PACE = Table("laju", (
     Col("on_pace", "overview.col_on_pace", "text"),
 ))
 REGENCIES = Table("kabupaten", (
-    Col("regency_name", "table.regency", "text"),
-    Col("target", "table.target"),
-    Col("n_active", "table.active"),
-    Col("attainment_pct", "table.attainment", "attainment"),
-    Col("tier_label", "table.tier", "text"),
+    tables.REGENCY,
+    tables.TARGET,
+    tables.ACTIVE,
+    tables.ATTAINMENT,
+    tables.TIER,
     Col("change_3m", "table.change_3m", "signed", digits=0),
 ))
 
@@ -75,7 +75,7 @@ def page(lang, status):
     headline(lang, status, monthly, pace)
     pace_table(lang, pace)
     path = q.projection().rename(columns={"target_path": "value"})
-    st.plotly_chart(charts.trajectory(monthly, path, status["target"], lang), config=charts.CONFIG)
+    chart(charts.trajectory(monthly, path, status["target"], lang), "overview_trajectory", lang)
     other_segments(lang, status, monthly)
     regency_table(lang, q.regency_progress())
 

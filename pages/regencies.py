@@ -6,12 +6,12 @@ import math
 import pandas as pd
 import streamlit as st
 
-from geo.boundaries import PLOTLY_CONFIG, BoundaryError
+from geo.boundaries import BoundaryError
 from geo.cache import regency_boundaries
 from ui import fmt, tables
 from ui import regency_charts as rc
 from ui.i18n import t
-from ui.layout import frame
+from ui.layout import chart, frame
 from ui.queries import common, overview
 from ui.queries import regencies as q
 from ui.tables import Col, Table
@@ -124,9 +124,9 @@ def regency_map(lang, standing, regs, tiers, code):
     if st.session_state[STATE["map"]] == "geo":
         fig = geo_figure(lang, frame, color, tiers, code)
         if fig is not None:
-            st.plotly_chart(fig, config=PLOTLY_CONFIG, key="reg_geo_map")
+            chart(fig, "reg_geo_map", lang)
             return
-    st.plotly_chart(rc.tile_map(frame, color, tiers, code, lang), config=rc.CONFIG, key="reg_tile_map")
+    chart(rc.tile_map(frame, color, tiers, code, lang), "reg_tile_map", lang)
     st.caption(t("reg.tile_note", lang))
 
 
@@ -160,10 +160,9 @@ def comparison(lang, status, standing, regs, code):
     monthly = q.regency_goal_monthly(",".join(chosen), since_month(status, st.session_state[STATE["period"]]))
     shown = {c: names[c] for c in chosen}
     a, b = st.columns(2)
-    a.plotly_chart(rc.compare(monthly, shown, "n_active", t("reg.compare_absolute", lang), lang, code),
-                   config=rc.CONFIG, key="reg_compare_abs")
-    b.plotly_chart(rc.compare(monthly, shown, "active_per_1000_informal", t("reg.compare_per_1000", lang),
-                              lang, code, decimals=1), config=rc.CONFIG, key="reg_compare_rel")
+    chart(rc.compare(monthly, shown, "n_active", t("reg.compare_absolute", lang), lang, code), "reg_compare_abs", lang, where=a)
+    chart(rc.compare(monthly, shown, "active_per_1000_informal", t("reg.compare_per_1000", lang),
+                              lang, code, decimals=1), "reg_compare_rel", lang, where=b)
     peers_table(lang, standing.set_index("regency_code").loc[chosen].reset_index())
     return monthly
 
@@ -175,10 +174,10 @@ def since_month(status, period: str):
 
 
 PEERS = Table("pembanding", (
-    Col("regency_name", "table.regency", "text"),
-    Col("n_active", "table.active"),
-    Col("target", "table.target"),
-    Col("attainment_pct", "table.attainment", "attainment"),
+    tables.REGENCY,
+    tables.ACTIVE,
+    tables.TARGET,
+    tables.ATTAINMENT,
     Col("active_per_1000_informal", "reg.col_per_1000", "decimal"),
     Col("attainment_rank", "reg.col_rank"),
     Col("rank_change", "reg.col_rank_change", "text"),
@@ -199,7 +198,7 @@ def detail(lang, status, row):
     own = q.regency_goal_monthly(row.regency_code, since.date())
     proj = overview.projection("regency", row.regency_code).dropna(subset=["projected"])
     proj = None if proj.empty else proj.rename(columns={"projected": "value"})[["month", "value"]]
-    left.plotly_chart(rc.trend(own, int(row.target), proj, lang), config=rc.CONFIG, key="reg_trend")
+    chart(rc.trend(own, int(row.target), proj, lang), "reg_trend", lang, where=left)
     left.caption(t("reg.projection_note", lang, n=PACE_MONTHS))
     mix(lang, status, q.regency_mix(row.regency_code), left, right)
 
@@ -211,16 +210,14 @@ def mix(lang, status, m, left, right):
     seg = m[m.dimension == "segment"]
     goal = set(status["goal_segments"])
     labels = [t(f"segment.{c}", lang) + (" ★" if c in goal else "") for c in seg.category_code]
-    right.plotly_chart(rc.mix_bars(seg, labels, lang, t("reg.mix_segment", lang)),
-                       config=rc.CONFIG, key="reg_mix_segment")
+    chart(rc.mix_bars(seg, labels, lang, t("reg.mix_segment", lang)), "reg_mix_segment", lang, where=right)
     payer = m[m.dimension == "payer"]
     labels = [f"{n} ({t('reg.until', lang, month=fmt.month(e, lang))})" if bp and not fmt.is_missing(e) else n
               for n, e, bp in zip(payer[name], payer.latest_end_month, payer.is_budget_paid)]
-    right.plotly_chart(rc.mix_bars(payer, labels, lang, t("reg.mix_payer", lang), color="#d9822b"),
-                       config=rc.CONFIG, key="reg_mix_payer")
+    chart(rc.mix_bars(payer, labels, lang, t("reg.mix_payer", lang), color="#d9822b"), "reg_mix_payer", lang, where=right)
     sector = m[m.dimension == "sector"]
-    left.plotly_chart(rc.mix_bars(sector, sector[name].tolist(), lang, t("reg.mix_sector", lang),
-                                  color="#1b7f3b"), config=rc.CONFIG, key="reg_mix_sector")
+    chart(rc.mix_bars(sector, sector[name].tolist(), lang, t("reg.mix_sector", lang),
+                                  color="#1b7f3b"), "reg_mix_sector", lang, where=left)
 
 
 def budget_paid(lang, m) -> tuple[str, str]:
@@ -241,10 +238,10 @@ def area_spec(with_parent: bool) -> Table:
     first = (Col("area_name", "reg.col_village", "text"), Col("parent_name", "reg.col_district", "text")) \
         if with_parent else (Col("area_name", "reg.col_district", "text"),)
     return Table("desa" if with_parent else "kecamatan", first + (
-        Col("target", "table.target", hideable=False),
-        Col("n_active", "table.active"),
-        Col("attainment_pct", "table.attainment", "attainment"),
-        Col("tier_label", "table.tier", "text"),
+        tables.TARGET,
+        tables.ACTIVE,
+        tables.ATTAINMENT,
+        tables.TIER,
         Col("n_to_next_tier", "reg.col_to_next"),
     ))
 
@@ -296,7 +293,7 @@ def page(lang, status):
     with left:
         regency_map(lang, standing, regs, tiers, code)
     with right:
-        st.plotly_chart(rc.ranking(standing, tiers, code, lang), config=rc.CONFIG, key="reg_ranking")
+        chart(rc.ranking(standing, tiers, code, lang), "reg_ranking", lang)
 
     st.subheader(t("reg.compare", lang))
     comparison(lang, status, standing, regs, code)

@@ -5,9 +5,8 @@ import streamlit as st
 
 from ui import fmt, tables
 from ui import sector_charts as sc
-from ui.charts import CONFIG
 from ui.i18n import t
-from ui.layout import frame
+from ui.layout import chart, frame
 from ui.queries import common
 from ui.queries import sectors as q
 from ui.tables import Col, Table
@@ -59,7 +58,7 @@ def coverage_section(lang, status, progress):
         df = q.sector_regency(code)
         where = df["regency_name"].iloc[0]
     title = t("sec.coverage_chart", lang, where=where)
-    st.plotly_chart(sc.coverage_bars(df, lang, title), config=CONFIG, key="sec_coverage_chart")
+    chart(sc.coverage_bars(df, lang, title), "sec_coverage_chart", lang)
     coverage_table(lang, df, code == PROVINCE)
     if code != PROVINCE and df["is_suppressed"].any():
         st.caption(t("sec.hidden_note", lang, k=status["suppress_below"]))
@@ -72,7 +71,7 @@ def growth_section(lang, status, progress, summary):
     st.caption(t("sec.growth_note", lang, since=fmt.month_long(since, lang),
                  until=fmt.month_long(as_of, lang), change=fmt.signed(summary["change_12m"], lang),
                  new=fmt.number(summary["n_new_12m"], lang)))
-    st.plotly_chart(sc.growth_bars(progress, lang), config=CONFIG, key="sec_growth_chart")
+    chart(sc.growth_bars(progress, lang), "sec_growth_chart", lang)
 
 
 def mapping_section(lang, status):
@@ -109,8 +108,8 @@ def page(lang, status):
     st.subheader(t("sec.heatmap_title", lang))
     st.caption(t("sec.heatmap_note", lang, segments=", ".join(status["goal_segments"]),
                  k=status["suppress_below"]))
-    st.plotly_chart(sc.sector_heatmap(q.sector_regency(), lang), config=CONFIG, key="sec_heatmap")
-    st.plotly_chart(sc.sector_trend(q.sector_monthly(), lang), config=CONFIG, key="sec_trend")
+    chart(sc.sector_heatmap(q.sector_regency(), lang), "sec_heatmap", lang)
+    chart(sc.sector_trend(q.sector_monthly(), lang), "sec_trend", lang)
     growth_section(lang, status, progress, summary)
     mapping_section(lang, status)
 

@@ -5,9 +5,8 @@ import streamlit as st
 
 from ui import fmt, tables
 from ui import sector_charts as sc
-from ui.charts import CONFIG
 from ui.i18n import t
-from ui.layout import frame
+from ui.layout import chart, frame
 from ui.queries import common
 from ui.queries import tiers as q
 from ui.tables import Col, Table
@@ -15,18 +14,18 @@ from ui.tables import Col, Table
 TIERS = Table("peringkat", (Col("label", "tier.col_tier", "text"), Col("min_pct", "tier.col_min_pct", "percent", 0),
                             Col("incentive", "tier.col_incentive", "text")))
 REGENCIES = Table("peringkat_kabupaten", (
-    Col("area_name", "table.regency", "text"), Col("target", "table.target"), Col("n_active", "table.active"),
-    Col("attainment_pct", "table.attainment", "attainment"), Col("tier_label", "table.tier", "text"),
+    Col("area_name", "table.regency", "text"), tables.TARGET, tables.ACTIVE,
+    tables.ATTAINMENT, tables.TIER,
     Col("tier_since_month", "tier.col_since", "month"), Col("next_text", "tier.col_next", "text"),
     Col("pace_6m", "tier.col_pace", "signed", 1), Col("eta_text", "tier.col_eta", "text")))
 DROPS = Table("turun_peringkat", (
-    Col("month", "tier.col_month", "month"), Col("regency_name", "table.regency", "text"),
+    Col("month", "tier.col_month", "month"), tables.REGENCY,
     Col("from_to", "tier.col_from_to", "text"), Col("active_change", "tier.col_active_change", "text"),
     Col("budget_change", "tier.col_budget_change", "text")))
 AREAS = Table("peringkat_wilayah", (
-    Col("area_name", "tier.col_area", "text"), Col("target", "table.target", hideable=False),
-    Col("n_active", "table.active"), Col("attainment_pct", "table.attainment", "attainment"),
-    Col("tier_label", "table.tier", "text"), Col("n_to_next_tier", "tier.col_to_next")))
+    Col("area_name", "tier.col_area", "text"), tables.TARGET,
+    tables.ACTIVE, tables.ATTAINMENT,
+    tables.TIER, Col("n_to_next_tier", "tier.col_to_next")))
 
 
 def label(row, lang, prefix="tier"):
@@ -109,7 +108,7 @@ def reached_table(lang, reached):
     wide = reached.pivot(index=["regency_code", "regency_name"], columns="tier", values="first_reached_month")
     wide.columns = [f"tier_{c}" for c in wide.columns]
     tiers = reached.drop_duplicates("tier").sort_values("tier")
-    spec = Table("peringkat_dicapai", (Col("regency_name", "table.regency", "text"),) + tuple(
+    spec = Table("peringkat_dicapai", (tables.REGENCY,) + tuple(
         Col(f"tier_{r.tier}", "", "month", text=getattr(r, lab)) for r in tiers.itertuples()))
     tables.show(spec, wide.reset_index(), lang, key="tier_reached_table", height=35 * 23 + 3)
     st.caption(t("tier.reached_note", lang))
@@ -159,7 +158,7 @@ def page(lang, status):
     province_metrics(lang, prov)
     regency_table(lang, reg)
     what_if(lang, reg)
-    st.plotly_chart(sc.tier_distribution(q.tier_distribution(), lang), config=CONFIG, key="tier_dist")
+    chart(sc.tier_distribution(q.tier_distribution(), lang), "tier_dist", lang)
     reached_table(lang, q.tier_reached())
     drops_table(lang, q.tier_transitions(drops_only=True))
     areas_section(lang, status, reg)

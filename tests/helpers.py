@@ -1,11 +1,13 @@
-"""Test helpers: a private warehouse, key and configuration per test."""
+"""Test helpers: a private warehouse, key and configuration per test; the app in AppTest."""
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import duckdb
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
 
 
 def use_private_env(monkeypatch, tmp_path: Path, **settings) -> Path:
@@ -52,3 +54,44 @@ def shown(element):
     display.columns = data.columns
     display.index = data.index
     return display
+
+
+@contextlib.contextmanager
+def loaded(tmp_path_factory, name: str, files, as_of: str, **settings):
+    """A private warehouse (key, configuration) with `files` loaded, its environment set while
+    the block runs. `files` may be a function of the folder, for files written there first."""
+    import pytest
+    mp = pytest.MonkeyPatch()
+    tmp = tmp_path_factory.mktemp(name)
+    path = use_private_env(mp, tmp, **settings)
+    try:
+        load_quiet(files(tmp) if callable(files) else files, as_of=as_of)
+        yield path
+    finally:
+        mp.undo()
+
+
+def open_app(page: str | None = None, **query):
+    """The dashboard in AppTest, through app.py (the router), on `page` ("pages/x.py"), with
+    the address's query parameters set."""
+    from streamlit.testing.v1 import AppTest
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for k, v in query.items():
+        at.query_params[k] = v
+    if page:
+        at.switch_page(page)
+    return at.run()
+
+
+def mini_loaded(tmp_path_factory, name: str):
+    """The hand-made fixture of tests/test_marts.py (5 BPU members, as of June 2024)."""
+    mini = FIXTURES / "mini"
+    return loaded(tmp_path_factory, name, [mini / "peserta.csv", mini / "iuran.csv"], "2024-06",
+                  target_overrides=mini / "targets.csv")
+
+
+def tiers_loaded(tmp_path_factory, name: str, **settings):
+    """The hand-made fixture of tests/test_sector_tier_marts.py (as of June 2024)."""
+    tiers = FIXTURES / "tiers"
+    return loaded(tmp_path_factory, name, [tiers / "peserta.csv", tiers / "iuran.csv"], "2024-06",
+                  target_overrides=tiers / "targets.csv", **settings)

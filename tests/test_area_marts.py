@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 
 from etl import disclosure
 from etl.warehouse import SQL
-from tests.helpers import FIXTURES, load_quiet, query, settings_row, use_private_env
+from tests.helpers import FIXTURES, loaded, query, settings_row
 
 FIX = FIXTURES / "regency"
 K = 5
@@ -36,11 +36,9 @@ K = 5
 
 @pytest.fixture(scope="module")
 def wh(tmp_path_factory):
-    mp = pytest.MonkeyPatch()
-    path = use_private_env(mp, tmp_path_factory.mktemp("regency"), target_overrides=FIX / "targets.csv")
-    load_quiet([FIX / "peserta.csv", FIX / "iuran.csv"], as_of="2024-06")
-    yield path
-    mp.undo()
+    with loaded(tmp_path_factory, "regency", [FIX / "peserta.csv", FIX / "iuran.csv"], "2024-06",
+                target_overrides=FIX / "targets.csv") as path:
+        yield path
 
 
 def area(wh, code):

@@ -23,7 +23,7 @@ import datetime as dt
 
 import pytest
 
-from tests.helpers import FIXTURES, load_quiet, query, use_private_env
+from tests.helpers import FIXTURES, loaded, query
 
 CLAIMS = FIXTURES / "claims"
 FILES = [CLAIMS / "peserta.csv", CLAIMS / "iuran.csv", CLAIMS / "klaim.csv", CLAIMS / "bsu.csv"]
@@ -32,11 +32,8 @@ D = dt.date
 
 @pytest.fixture(scope="module")
 def wh(tmp_path_factory):
-    mp = pytest.MonkeyPatch()
-    path = use_private_env(mp, tmp_path_factory.mktemp("claims"))
-    load_quiet(FILES, as_of="2021-12")
-    yield path
-    mp.undo()
+    with loaded(tmp_path_factory, "claims", FILES, "2021-12") as path:
+        yield path
 
 
 def one(wh, sql, **params):

@@ -277,24 +277,15 @@ def test_missing_file(tmp_path):
         gb.read_boundaries(tmp_path / "nope.geojson")
 
 
-def test_csv_renamed_geojson(tmp_path):
-    path = tmp_path / "data.geojson"
-    path.write_text("kemendagri_code,members\n53.01,100\n")
-    with pytest.raises(gb.BoundaryError, match="Could not read data.geojson"):
-        gb.read_boundaries(path)
-
-
-def test_table_without_geometry(tmp_path):
-    path = tmp_path / "members.csv"
-    path.write_text("kemendagri_code,members\n53.01,100\n")
-    with pytest.raises(gb.BoundaryError, match="no geometry"):
-        gb.read_boundaries(path)
-
-
-def test_broken_zip(tmp_path):
-    path = tmp_path / "batas.zip"
-    path.write_text("not a zip")
-    with pytest.raises(gb.BoundaryError, match="not a valid .zip"):
+@pytest.mark.parametrize("name, text, message", [
+    ("data.geojson", "kemendagri_code,members\n53.01,100\n", "Could not read data.geojson"),  # a CSV renamed
+    ("members.csv", "kemendagri_code,members\n53.01,100\n", "no geometry"),
+    ("batas.zip", "not a zip", "not a valid .zip"),
+])
+def test_unusable_file_is_one_sentence(tmp_path, name, text, message):
+    path = tmp_path / name
+    path.write_text(text)
+    with pytest.raises(gb.BoundaryError, match=message):
         gb.read_boundaries(path)
 
 

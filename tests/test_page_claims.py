@@ -1,36 +1,23 @@
 """AppTest of the claims and subsidies page on the hand-made fixture of test_claims_marts.py
 (as of Dec 2021; suppress_below 2 so most cells show, a cohort of 1 is hidden). Values are the
 ones a person reads on screen."""
-from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from tests.helpers import FIXTURES, load_quiet, shown, use_private_env
+from tests.helpers import FIXTURES, load_quiet, loaded, open_app, shown, use_private_env
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
 CLAIMS = FIXTURES / "claims"
 FILES = [CLAIMS / "peserta.csv", CLAIMS / "iuran.csv", CLAIMS / "klaim.csv", CLAIMS / "bsu.csv"]
 
 
 @pytest.fixture(scope="module")
 def env(tmp_path_factory):
-    mp = pytest.MonkeyPatch()
-    use_private_env(mp, tmp_path_factory.mktemp("claims_page"), suppress_below=2)
-    load_quiet(FILES, as_of="2021-12")
-    yield
-    mp.undo()
+    with loaded(tmp_path_factory, "claims_page", FILES, "2021-12", suppress_below=2) as wh:
+        yield wh
 
 
 def open_page(**query):
-    at = AppTest.from_file(APP, default_timeout=60)
-    for k, v in query.items():
-        at.query_params[k] = v
-    at.run()
-    at.switch_page("pages/claims.py")
-    for k, v in query.items():
-        at.query_params[k] = v
-    return at.run()
+    return open_app("pages/claims.py", **query)
 
 
 def metric(at, starts):

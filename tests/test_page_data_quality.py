@@ -12,12 +12,11 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from etl.contracts import CONTRACTS
 from etl.extract import Extracted
 from etl.validate import reason_sql
-from tests.helpers import shown, load_quiet, use_private_env
+from tests.helpers import load_quiet, loaded, open_app, shown, use_private_env
 from tests.test_etl_load import A_REASONS, CLAIMS_1, CLAIMS_2, members_a, members_xlsx, write_lines
 from etl import reasons
 
@@ -33,20 +32,15 @@ QUARANTINED.update({"NIK_EXCEL_SCIENTIFIC": 1, "REGISTERED_DATE_INVALID": 1, "NI
 
 @pytest.fixture(scope="module")
 def env(tmp_path_factory):
-    mp = pytest.MonkeyPatch()
-    tmp = tmp_path_factory.mktemp("dq")
-    use_private_env(mp, tmp)
-    load_quiet([members_a(tmp), members_xlsx(tmp), write_lines(tmp / "klaim_2024_q1.csv", CLAIMS_1),
-                write_lines(tmp / "klaim_2024_q2.csv", CLAIMS_2)], as_of="2024-06")
-    yield tmp
-    mp.undo()
+    def files(tmp):
+        return [members_a(tmp), members_xlsx(tmp), write_lines(tmp / "klaim_2024_q1.csv", CLAIMS_1),
+                write_lines(tmp / "klaim_2024_q2.csv", CLAIMS_2)]
+    with loaded(tmp_path_factory, "dq", files, "2024-06") as wh:
+        yield wh.parent
 
 
 def run_page(**query):
-    at = AppTest.from_file(PAGE, default_timeout=60)
-    for k, v in query.items():
-        at.query_params[k] = v
-    return at.run()
+    return open_app("pages/data_quality.py", **query)
 
 
 def table(at, first_column: str):
@@ -161,6 +155,7 @@ def test_english(env):
 
 def test_without_a_warehouse(monkeypatch, tmp_path):
     use_private_env(monkeypatch, tmp_path)
+    monkeypatch.setattr("ui.bootstrap.ensure_warehouse", lambda lang: None)   # no first-start demo
     at = run_page()
     assert not at.exception
     assert at.warning and at.warning[0].value.startswith("Belum ada data")

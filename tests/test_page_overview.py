@@ -1,30 +1,20 @@
 """AppTest of the province overview on the hand-made fixture (see test_marts.py):
 3 active BPU members of 5 registered, as of June 2024; TTS target 4, Kota Kupang 10."""
-from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from tests.helpers import FIXTURES, load_quiet, shown, use_private_env
+from tests.helpers import mini_loaded, open_app, shown, use_private_env
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
-MINI = FIXTURES / "mini"
 
 
 @pytest.fixture(scope="module")
 def env(tmp_path_factory):
-    mp = pytest.MonkeyPatch()
-    use_private_env(mp, tmp_path_factory.mktemp("ov"), target_overrides=MINI / "targets.csv")
-    load_quiet([MINI / "peserta.csv", MINI / "iuran.csv"], as_of="2024-06")
-    yield
-    mp.undo()
+    with mini_loaded(tmp_path_factory, "ov") as wh:
+        yield wh
 
 
 def run_app(**query):
-    at = AppTest.from_file(APP, default_timeout=60)
-    for k, v in query.items():
-        at.query_params[k] = v
-    return at.run()
+    return open_app(None, **query)
 
 
 def metric(at, starts):

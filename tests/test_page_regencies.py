@@ -10,29 +10,22 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.helpers import shown, FIXTURES, load_quiet, query, use_private_env
+from tests.helpers import FIXTURES, loaded, open_app, query, shown
 from ui import fmt
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
 FIX = FIXTURES / "regency"
 REAL_BOUNDARIES = Path(__file__).resolve().parents[2] / "shared" / "geo" / "ntt_regencies.geojson"
 
 
 @pytest.fixture(scope="module")
 def wh(tmp_path_factory):
-    mp = pytest.MonkeyPatch()
-    path = use_private_env(mp, tmp_path_factory.mktemp("regpage"), target_overrides=FIX / "targets.csv",
-                           boundary_file="")
-    load_quiet([FIX / "peserta.csv", FIX / "iuran.csv"], as_of="2024-06")
-    yield path
-    mp.undo()
+    with loaded(tmp_path_factory, "regpage", [FIX / "peserta.csv", FIX / "iuran.csv"], "2024-06",
+                target_overrides=FIX / "targets.csv", boundary_file="") as path:
+        yield path
 
 
 def open_page(**params) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for k, v in params.items():
-        at.query_params[k] = v
-    return at.switch_page("pages/regencies.py").run()
+    return open_app("pages/regencies.py", **params)
 
 
 def metric(at, starts):

@@ -1,35 +1,21 @@
 """AppTest of the sector page on the hand-made fixture (tests/fixtures/tiers, see
 test_sector_tier_marts.py): 6 active BPU members as of June 2024, 3 of them farmers,
 fishers or livestock keepers; 9 registered, 2 fell to 'lainnya' (1 unmatched, 1 blank)."""
-from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from tests.helpers import FIXTURES, load_quiet, shown, use_private_env
+from tests.helpers import open_app, shown, tiers_loaded
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
-TIERS = FIXTURES / "tiers"
-
-
-def load(tmp_path_factory, name, **settings):
-    mp = pytest.MonkeyPatch()
-    use_private_env(mp, tmp_path_factory.mktemp(name), target_overrides=TIERS / "targets.csv", **settings)
-    load_quiet([TIERS / "peserta.csv", TIERS / "iuran.csv"], as_of="2024-06")
-    return mp
 
 
 @pytest.fixture(scope="module")
 def env(tmp_path_factory):
-    mp = load(tmp_path_factory, "sec", suppress_below=0)
-    yield
-    mp.undo()
+    with tiers_loaded(tmp_path_factory, "sec", suppress_below=0) as wh:
+        yield wh
 
 
 def open_page(lang="id", scope=None):
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["lang"] = lang
-    at.switch_page("pages/sectors.py").run()
+    at = open_app("pages/sectors.py", lang=lang)
     if scope:
         at.selectbox(key="sec_scope").set_value(scope).run()
     assert not at.exception and not at.error, (at.exception, at.error)
@@ -99,9 +85,8 @@ def test_english(env):
 
 @pytest.fixture(scope="module")
 def env_private(tmp_path_factory):
-    mp = load(tmp_path_factory, "sec_k2", suppress_below=2)
-    yield
-    mp.undo()
+    with tiers_loaded(tmp_path_factory, "sec_k2", suppress_below=2) as wh:
+        yield wh
 
 
 def test_small_cells_and_rare_texts_hidden(env_private):

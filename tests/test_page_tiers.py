@@ -1,35 +1,22 @@
 """AppTest of the incentive-tier page on the hand-made fixture (tests/fixtures/tiers, see
 test_sector_tier_marts.py for the hand computation): TTS 2 of 4 (Perak since Mar 2024),
 Kota Kupang dropped from Emas to Perunggu in Apr 2024 when its APBD cohort lapsed."""
-from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from tests.helpers import FIXTURES, load_quiet, shown, use_private_env
+from tests.helpers import FIXTURES, open_app, shown, tiers_loaded
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
 TIERS = FIXTURES / "tiers"
-
-
-def load(tmp_path_factory, name, **settings):
-    mp = pytest.MonkeyPatch()
-    use_private_env(mp, tmp_path_factory.mktemp(name), target_overrides=TIERS / "targets.csv", **settings)
-    load_quiet([TIERS / "peserta.csv", TIERS / "iuran.csv"], as_of="2024-06")
-    return mp
 
 
 @pytest.fixture(scope="module")
 def env(tmp_path_factory):
-    mp = load(tmp_path_factory, "tier", suppress_below=0)
-    yield
-    mp.undo()
+    with tiers_loaded(tmp_path_factory, "tier", suppress_below=0) as wh:
+        yield wh
 
 
 def open_page(lang="id", **widgets):
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["lang"] = lang
-    at.switch_page("pages/tiers.py").run()
+    at = open_app("pages/tiers.py", lang=lang)
     for key, value in widgets.items():
         (at.segmented_control if key == "tier_area_level" else
          at.number_input if key == "tier_whatif_more" else at.selectbox)(key=key).set_value(value).run()
@@ -135,9 +122,8 @@ def test_english(env):
 
 @pytest.fixture(scope="module")
 def env_alt(tmp_path_factory):
-    mp = load(tmp_path_factory, "tier_alt", suppress_below=0, tiers_file=TIERS / "tiers_alt.csv")
-    yield
-    mp.undo()
+    with tiers_loaded(tmp_path_factory, "tier_alt", suppress_below=0, tiers_file=TIERS / "tiers_alt.csv") as wh:
+        yield wh
 
 
 def test_changed_tier_table(env_alt):

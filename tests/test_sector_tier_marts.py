@@ -17,35 +17,29 @@ Sumba Barat: 1 of 10 = exactly 10% -> 1 from Feb. Kab. Kupang: 1 of 3 = 33.3% ->
 import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 
-from tests.helpers import FIXTURES, load_quiet, query, use_private_env
+from tests.helpers import FIXTURES, loaded, query
 
 TIERS = FIXTURES / "tiers"
 FILES = [TIERS / "peserta.csv", TIERS / "iuran.csv"]
 D = "2024-{:02d}-01".format
 
 
-def load(mp, tmp, **settings):
-    path = use_private_env(mp, tmp, target_overrides=TIERS / "targets.csv", **settings)
-    load_quiet(FILES, as_of="2024-06")
-    return path
+def load(tmp_path_factory, name, **settings):
+    return loaded(tmp_path_factory, name, FILES, "2024-06", target_overrides=TIERS / "targets.csv", **settings)
 
 
 @pytest.fixture(scope="module")
 def wh(tmp_path_factory):
     """suppress_below 0: nothing hidden, so every count can be checked by hand."""
-    mp = pytest.MonkeyPatch()
-    path = load(mp, tmp_path_factory.mktemp("tiers"), suppress_below=0)
-    yield path
-    mp.undo()
+    with load(tmp_path_factory, "tiers", suppress_below=0) as path:
+        yield path
 
 
 @pytest.fixture(scope="module")
 def wh_private(tmp_path_factory):
     """suppress_below 2: small counts hidden below regency level, rare texts folded."""
-    mp = pytest.MonkeyPatch()
-    path = load(mp, tmp_path_factory.mktemp("tiers_k2"), suppress_below=2)
-    yield path
-    mp.undo()
+    with load(tmp_path_factory, "tiers_k2", suppress_below=2) as path:
+        yield path
 
 
 # --- the tier rule (macros tier_of, tier_min_members) --------------------------------------
@@ -200,12 +194,10 @@ def test_small_counts_hidden_below_regency(wh_private):
 @pytest.fixture(scope="module")
 def wh_alt(tmp_path_factory):
     from etl.__main__ import main
-    mp = pytest.MonkeyPatch()
-    path = load(mp, tmp_path_factory.mktemp("tiers_alt"), suppress_below=0)
-    mp.setenv("SEJUTA_TIERS_FILE", str(TIERS / "tiers_alt.csv"))
-    assert main(["rebuild"]) == 0
-    yield path
-    mp.undo()
+    with load(tmp_path_factory, "tiers_alt", suppress_below=0) as path, pytest.MonkeyPatch().context() as mp:
+        mp.setenv("SEJUTA_TIERS_FILE", str(TIERS / "tiers_alt.csv"))
+        assert main(["rebuild"]) == 0
+        yield path
 
 
 def test_alternative_tier_table(wh_alt):

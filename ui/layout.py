@@ -75,3 +75,10 @@ def frame(title_key: str, needs_members: bool = True):
                 st.error(t("error.page", lg, error=f"{type(e).__name__}: {e}"))
         return page
     return wrap
+
+
+def chart(fig, key: str, lang: str, where=None) -> None:
+    """Every chart goes on a page this way, with one configuration: offline maps (plotly's
+    topojson from this server, see geo.boundaries), no logo, no lasso."""
+    from ui.charts import CONFIG
+    (where or st).plotly_chart(fig, config={**CONFIG, "topojsonURL": "/app/static/"}, key=key)

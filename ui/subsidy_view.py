@@ -6,8 +6,8 @@ import streamlit as st
 
 from ui import claims_charts as cc
 from ui import fmt, tables
-from ui.charts import CONFIG
 from ui.i18n import t
+from ui.layout import chart
 from ui.queries import claims as q
 from ui.tables import Col, Table
 
@@ -19,7 +19,7 @@ BUDGET = Table("iuran_anggaran", (
     Col("contrib_rp", "subs.col_contrib", "rupiah"), Col("rp_per_worker_month", "subs.col_cost", "rupiah"),
     Col("contrib_est_rp", "subs.col_estimated", "rupiah")))
 BUDGET_REGENCY = Table("iuran_anggaran_kabupaten", (
-    Col("payer_name", "subs.col_payer", "text"), Col("regency_name", "table.regency", "text"),
+    Col("payer_name", "subs.col_payer", "text"), tables.REGENCY,
     Col("n_workers", "subs.col_workers"), Col("worker_months", "subs.col_worker_months"),
     Col("contrib_rp", "subs.col_contrib", "rupiah"), Col("rp_per_worker_month", "subs.col_cost", "rupiah")))
 
@@ -55,7 +55,7 @@ def bsu_section(lang):
         st.caption(t("subs.eligibility_rule", lang, month=fmt.month_long(rule_month, lang)))
     else:
         st.caption(t("subs.no_rule", lang))
-    cols = (Col("regency_name", "table.regency", "text"),
+    cols = (tables.REGENCY,
             Col("n_tranche_1", "subs.col_tranche", text=t("subs.col_tranche", lang, n=1)),
             Col("n_tranche_2", "subs.col_tranche", text=t("subs.col_tranche", lang, n=2)),
             Col("subsidy_rp", "subs.col_amount", "rupiah"), Col("n_recipients", "subs.col_recipients"),
@@ -85,7 +85,7 @@ def budget_section(lang, k):
     c3.metric(t("subs.cost_per_worker_month", lang, year=year), fmt.rupiah(rp / months if months else None, lang),
               t("subs.cost_delta", lang, minimum=fmt.rupiah(MINIMUM_PACKAGE_RP, lang)),
               delta_color="off", delta_arrow="off")
-    st.plotly_chart(cc.budget_workers(years, lang), config=CONFIG, key="subs_workers_chart")
+    chart(cc.budget_workers(years, lang), "subs_workers_chart", lang)
     rows = years.assign(payer_name=years[name_col(lang)], budget_year=years["budget_year"].astype(str))
     tables.show(BUDGET, rows, lang, key="subs_budget_table", height=35 * (len(years) + 1) + 3)
     reg = q.budget_regencies(year)
@@ -111,7 +111,7 @@ def retention_table(lang, df, key, by_regency: bool = False):
                                        zip(df[f"n_paying_{h}"], df[f"n_observable_{h}"], df["n_cohort"],
                                            df["is_suppressed"])] for h in cc.HORIZONS})
     cols = (Col("payer_name", "subs.col_payer", "text"), Col("budget_year", "subs.col_year", "text"))
-    cols += (Col("regency_name", "table.regency", "text"),) if by_regency else ()
+    cols += (tables.REGENCY,) if by_regency else ()
     cols += (Col("n_cohort", "subs.col_cohort"),) + tuple(
         Col(f"after_{h}", "subs.col_after", "text", text=t("subs.col_after", lang, n=h)) for h in cc.HORIZONS)
     tables.show(Table("retensi_kabupaten" if by_regency else "retensi", cols), rows, lang, key=key)
@@ -125,7 +125,7 @@ def retention_section(lang, status, k):
         st.info(t("subs.retention_none", lang, as_of=as_of))
         return
     st.caption(t("subs.retention_rule", lang, as_of=as_of))
-    st.plotly_chart(cc.retention_bars(df, lang), config=CONFIG, key="subs_retention_chart")
+    chart(cc.retention_bars(df, lang), "subs_retention_chart", lang)
     retention_table(lang, df, "subs_retention_table")
     with st.expander(t("subs.retention_by_regency", lang)):
         retention_table(lang, q.budget_retention(by_regency=True), "subs_retention_regency_table", True)

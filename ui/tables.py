@@ -91,3 +91,11 @@ def show(spec: Table, df: pd.DataFrame, lang: str, key: str | None = None, heigh
     """The table on the page, sortable by value."""
     st.dataframe(spec.styled(df, lang), hide_index=True, width="stretch", key=key,
                  height=height if height is not None else "auto")
+
+
+# Columns many tables share, declared once.
+REGENCY = Col("regency_name", "table.regency", "text")
+TARGET = Col("target", "table.target", hideable=False)
+ACTIVE = Col("n_active", "table.active")
+ATTAINMENT = Col("attainment_pct", "table.attainment", "attainment")
+TIER = Col("tier_label", "table.tier", "text")

@@ -13,38 +13,25 @@
 --   contrib_rp           Rupiah of those months, loaded and estimated
 --   contrib_est_rp       the part estimated from member lists
 with
-budget_spells as (
-    select s.* from int_contrib_spells s
-    join ref_payer p on p.payer_code = s.payer_code and p.is_budget_paid
+pieces as (     -- spells count the workers and their months; runs carry the Rupiah of those months
+    select member_key, regency_code, payer_code, start_month, end_month, is_estimate, null::bigint as rp_per_month
+    from int_contrib_spells
+    union all
+    select member_key, regency_code, payer_code, start_month, end_month, is_estimate, rp_per_month
+    from int_contrib_segments
 ),
-spell_years as (
-    select *, unnest(range(year(start_month), year(end_month) + 1)) as budget_year from budget_spells
+by_year as (
+    select x.*, unnest(range(year(x.start_month), year(x.end_month) + 1)) as budget_year
+    from pieces x join ref_payer p on p.payer_code = x.payer_code and p.is_budget_paid
 ),
-workers as (
-    select payer_code, regency_code, budget_year,
-           count(distinct member_key) as n_workers,
-           sum(months_between(greatest(start_month, make_date(budget_year::integer, 1, 1)),
-                              least(end_month, make_date(budget_year::integer, 12, 1))) + 1) as worker_months
-    from spell_years group by all
-),
-runs as (
-    select g.* from int_contrib_segments g
-    join ref_payer p on p.payer_code = g.payer_code and p.is_budget_paid
-),
-run_years as (
-    select *, unnest(range(year(start_month), year(end_month) + 1)) as budget_year from runs
-),
-money as (
-    select payer_code, regency_code, budget_year,
-           sum(rp_per_month * (months_between(greatest(start_month, make_date(budget_year::integer, 1, 1)),
-                                              least(end_month, make_date(budget_year::integer, 12, 1))) + 1)) as rp,
-           sum(rp_per_month * (months_between(greatest(start_month, make_date(budget_year::integer, 1, 1)),
-                                              least(end_month, make_date(budget_year::integer, 12, 1))) + 1))
-               filter (where is_estimate) as est_rp
-    from run_years group by all
+counted as (
+    select *, months_in_year(start_month, end_month, budget_year) as months from by_year
 )
-select w.payer_code, w.regency_code, w.budget_year::integer as budget_year,
-       w.n_workers::bigint as n_workers, w.worker_months::bigint as worker_months,
-       coalesce(m.rp, 0)::bigint as contrib_rp, coalesce(m.est_rp, 0)::bigint as contrib_est_rp
-from workers w
-left join money m using (payer_code, regency_code, budget_year)
+select payer_code, regency_code, budget_year::integer as budget_year,
+       count(distinct member_key) filter (where rp_per_month is null)::bigint as n_workers,
+       coalesce(sum(months) filter (where rp_per_month is null), 0)::bigint as worker_months,
+       coalesce(sum(rp_per_month * months), 0)::bigint as contrib_rp,
+       coalesce(sum(rp_per_month * months) filter (where is_estimate), 0)::bigint as contrib_est_rp
+from counted
+group by all
+having count(*) filter (where rp_per_month is null) > 0

@@ -14,15 +14,19 @@
 --   contrib_rp           Rupiah (NULL when hidden)
 --   rp_per_worker_month  contrib_rp / worker_months (NULL when hidden)
 --   is_suppressed        the cell's figures are hidden (small counts)
-select b.payer_code, p.name_id, p.name_en, b.budget_year, b.regency_code, r.name as regency_name,
-       case when not h.is_hidden then b.n_workers end as n_workers,
-       case when not h.is_hidden then b.worker_months end as worker_months,
-       case when not h.is_hidden then b.contrib_rp end as contrib_rp,
-       case when not h.is_hidden then b.contrib_rp / nullif(b.worker_months, 0) end as rp_per_worker_month,
-       h.is_hidden as is_suppressed
-from int_budget_year b
-join ref_payer p using (payer_code)
-left join ref_regency r on r.kemendagri_code = b.regency_code
-join int_disclosure h on h.family = 'budget:' || b.payer_code || ':' || b.budget_year
-                     and h.cell_id = b.regency_code
-order by b.payer_code, b.regency_code
+with
+cells as (
+    select b.payer_code, p.name_id, p.name_en, b.budget_year, b.regency_code, r.name as regency_name,
+           h.is_hidden as is_suppressed,
+           b.n_workers, b.worker_months, b.contrib_rp, b.contrib_rp / nullif(b.worker_months, 0) as rp_per_worker_month
+    from int_budget_year b
+    join ref_payer p using (payer_code)
+    left join ref_regency r on r.kemendagri_code = b.regency_code
+    join int_disclosure h on h.family = 'budget:' || b.payer_code || ':' || b.budget_year
+                         and h.cell_id = b.regency_code
+)
+select columns(lambda c: c not in ('n_workers', 'worker_months', 'contrib_rp', 'rp_per_worker_month')),
+       case when not is_suppressed then columns(lambda c: c in ('n_workers', 'worker_months', 'contrib_rp',
+                                                                'rp_per_worker_month')) end
+from cells
+order by payer_code, regency_code

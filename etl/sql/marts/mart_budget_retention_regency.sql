@@ -17,18 +17,16 @@
 --   n_observable_12      the same for 12 months
 --   n_paying_12
 --   is_suppressed        the cohort's figures are hidden (small counts)
-select r.payer_code, p.name_id, p.name_en, r.budget_year, r.regency_code, g.name as regency_name,
-       case when not h.is_hidden then r.n_cohort end as n_cohort,
-       case when not h.is_hidden then r.n_observable_3 end as n_observable_3,
-       case when not h.is_hidden then r.n_paying_3 end as n_paying_3,
-       case when not h.is_hidden then r.n_observable_6 end as n_observable_6,
-       case when not h.is_hidden then r.n_paying_6 end as n_paying_6,
-       case when not h.is_hidden then r.n_observable_12 end as n_observable_12,
-       case when not h.is_hidden then r.n_paying_12 end as n_paying_12,
-       h.is_hidden as is_suppressed
-from int_budget_retention r
-join ref_payer p using (payer_code)
-left join ref_regency g on g.kemendagri_code = r.regency_code
-join int_disclosure h on h.family = 'retention:' || r.payer_code || ':' || r.budget_year
-                     and h.cell_id = r.regency_code
-order by r.budget_year, r.payer_code, r.regency_code
+with
+cells as (
+    select r.* exclude (payer_code, budget_year, regency_code), r.payer_code, p.name_id, p.name_en,
+           r.budget_year, r.regency_code, g.name as regency_name, h.is_hidden as is_suppressed
+    from int_budget_retention r
+    join ref_payer p using (payer_code)
+    left join ref_regency g on g.kemendagri_code = r.regency_code
+    join int_disclosure h on h.family = 'retention:' || r.payer_code || ':' || r.budget_year
+                         and h.cell_id = r.regency_code
+)
+select columns(lambda c: not c like 'n_%'), case when not is_suppressed then columns(lambda c: c like 'n_%') end
+from cells
+order by budget_year, payer_code, regency_code

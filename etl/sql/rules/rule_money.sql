@@ -7,3 +7,9 @@ create or replace macro rp_month_base(amount, n_months) as (amount // n_months);
 
 create or replace macro rp_month_extra(amount, n_months) as (amount % n_months);
 
+
+-- months_in_year(start_month, end_month, y): how many months of the run start..end fall in
+-- calendar year y (0 when none): a spell or run crossing a new year counts in both years.
+create or replace macro months_in_year(start_month, end_month, y) as greatest(0,
+    months_between(greatest(start_month, make_date(y::integer, 1, 1)),
+                   least(end_month, make_date(y::integer, 12, 1))) + 1);
