@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import claims_charts as cc
-from ui import fmt, tables
+from ui import exports, fmt, tables
 from ui.i18n import t
 from ui.layout import chart, frame
 from ui.queries import claims as q
@@ -114,6 +114,15 @@ def filters(lang):
                            format_func=lambda s: t("claims.all_segments", lang) if s is None else
                            f"{s} – {t(f'segment.{s}', lang)}")
     return regency, segment
+
+
+def in_force(lang, start, end, regency, segment) -> None:
+    """The filters the downloads of this tab name (ui.exports)."""
+    names = dict(zip(common.regencies()["regency_code"], common.regencies()["regency_name"]))
+    items = {t("claims.period", lang): period_text(start, end, lang)}
+    if segment:
+        items[t("claims.segment", lang)] = f"{segment} – {t(f'segment.{segment}', lang)}"
+    exports.filters(place=names.get(regency), **items)
 
 
 def period_text(start, end, lang) -> str:
@@ -263,6 +272,7 @@ def claims_tab(lang, status):
     months = month_range(month_start(bounds["first_month"]), max(as_of, month_start(bounds["last_month"])))
     start, end = period_picker(lang, months, as_of)
     regency, segment = filters(lang)
+    in_force(lang, start, end, regency, segment)
     progs = q.claims_by_programme(start, end, regency, segment)
     prev_period, complete = headline(lang, progs, start, end)
     programme_table(lang, progs, prev_period, complete)

@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import claims_charts as cc
-from ui import fmt, tables
+from ui import exports, fmt, tables
 from ui.i18n import t
 from ui.layout import chart
 from ui.queries import claims as q
@@ -133,6 +133,7 @@ def retention_section(lang, status, k):
 
 
 def subsidies_tab(lang, status):
+    exports.filters()   # the claims tab's period and regency do not apply here
     bsu_section(lang)
     budget_section(lang, status["suppress_below"])
     retention_section(lang, status, status["suppress_below"])
