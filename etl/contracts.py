@@ -39,7 +39,7 @@ class Contract:
 
 def norm_header(h: object) -> str:
     s = str(h or "").replace("\ufeff", "").strip().lower()
-    s = re.sub(r"[._/\\\-:()#]+", " ", s)
+    s = re.sub(r"[._/\\\-:()#\"]+", " ", s)
     return re.sub(r"\s+", " ", s).strip()
 
 
