@@ -30,6 +30,7 @@ from etl.warehouse import LoadError
 
 HEADER_SCAN_ROWS = 30
 BATCH = 100_000
+SAMPLE_BYTES = 1 << 20
 
 
 @dataclass
@@ -70,22 +71,23 @@ def line_hint(e: Exception) -> str:
 # ------------------------------------------------------------------ sniffing
 
 def sniff_encoding(path: Path) -> str:
+    """BOM, else a sample: UTF-8 when the first MiB decodes as UTF-8 (a later byte that does
+    not makes DuckDB's reader fail, and the file is then read as Windows-1252), else
+    Windows-1252."""
     with path.open("rb") as f:
-        head = f.read(1 << 16)
-        if head.startswith(b"\xef\xbb\xbf"):
-            return "utf-8-sig"
-        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-            return "utf-16"
-        if b"\x00" in head:
-            raise LoadError(f"{mask_text(path.name)}: not a text file (it holds binary data); "
-                            "export it as CSV, XLSX or Parquet.")
-        f.seek(0)
-        try:
-            for chunk in iter(lambda: f.read(1 << 24), b""):
-                chunk.decode("utf-8")
-            return "utf-8"
-        except UnicodeDecodeError as e:
-            return "utf-8" if e.end >= len(chunk) - 3 else "cp1252"   # a character cut by the chunk edge
+        head = f.read(SAMPLE_BYTES)
+    if head.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    if b"\x00" in head:
+        raise LoadError(f"{mask_text(path.name)}: not a text file (it holds binary data); "
+                        "export it as CSV, XLSX or Parquet.")
+    try:
+        head.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError as e:   # a character cut by the sample's edge is not an error
+        return "utf-8" if len(head) == SAMPLE_BYTES and e.start >= len(head) - 3 else "cp1252"
 
 
 def head_lines(path: Path, encoding: str, n: int = HEADER_SCAN_ROWS) -> list[str]:
@@ -100,12 +102,17 @@ def sniff_delimiter(lines: list[str]) -> str:
 
 
 def has_empty_lines(path: Path) -> bool:
-    """DuckDB's CSV reader skips empty lines, which would shift every later row
-    number: such a file takes the exact (Python) path."""
+    """DuckDB's CSV reader skips empty lines: row numbers then need blank_lines()."""
     if path.stat().st_size == 0:
         return False
     with path.open("rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as m:
         return any(m.find(p) >= 0 for p in (b"\n\n", b"\n\r\n", b"\r\r"))
+
+
+def blank_lines(path: Path, after: int) -> list[int]:
+    """Line numbers of the empty lines after line `after` (LF or CRLF line ends)."""
+    with path.open("rb") as f:
+        return [n for n, line in enumerate(f, 1) if n > after and line in (b"\n", b"\r\n")]
 
 
 def header_of(rows: list[list[str]], name: str, kind, mapping) -> tuple[int, str, list[str], hdr.Recognition]:
@@ -129,29 +136,82 @@ def titles_of(rows: list[list[str]]) -> list[str]:
 def extract_csv(con, path: Path, kind, mapping) -> Extracted:
     enc = sniff_encoding(path)
     delim = sniff_delimiter(head_lines(path, enc))
-    if enc in ("utf-8", "utf-8-sig") and not has_empty_lines(path):
-        return csv_fast(con, path, enc, delim, kind, mapping)
+    if enc in ("utf-8", "utf-8-sig"):
+        try:
+            return csv_fast(con, path, enc, delim, kind, mapping)
+        except NotFast:
+            enc = "cp1252" if enc == "utf-8" else enc
     return csv_exact(con, path, enc, delim, kind, mapping)
 
 
+class NotFast(Exception):
+    """The file needs the exact (Python) path: not UTF-8 after all, or empty lines
+    together with line breaks inside quotes, or old-Mac line ends with empty lines."""
+
+
+CSV_SRC = ("read_csv($p, delim=$d, header=false, skip=$s, all_varchar=true, quote='\"', escape='\"', "
+           "auto_detect=false, parallel={parallel}, null_padding=true, strict_mode=false, ignore_errors=false, "
+           "columns=$cols)")
+
+
 def csv_fast(con, path: Path, enc: str, delim: str, kind, mapping) -> Extracted:
-    reader = csv.reader(io.StringIO("".join(head_lines(path, enc))), delimiter=delim)
+    """DuckDB reads the file, in parallel unless a quoted field holds a line break (DuckDB's
+    parallel reader refuses those with ragged rows: then one thread). Row numbers follow the
+    file's lines: empty lines, which DuckDB skips, are found in one pass over the bytes and
+    added back (an ASOF join on the record index)."""
+    head = head_lines(path, enc)
+    reader = csv.reader(io.StringIO("".join(head), newline=""), delimiter=delim)
     rows, ends = [], []
     for row in reader:
         rows.append(row)
         ends.append(reader.line_num)
     hi, kind, headers, rec = header_of(rows, path.name, kind, mapping)
+    skip = ends[hi]
+    blanks = []
+    if has_empty_lines(path):
+        if head and head[0].endswith("\r"):       # old-Mac line ends
+            raise NotFast
+        blanks = blank_lines(path, skip)
     names = {f"c{i}": "VARCHAR" for i in range(len(headers))}
-    # no sniffing (ragged rows defeat it), one thread (quoted line breaks with
-    # null_padding need it; the row numbers follow the file)
-    src = ("read_csv($p, delim=$d, header=false, skip=$s, all_varchar=true, quote='\"', escape='\"', "
-           "auto_detect=false, parallel=false, null_padding=true, strict_mode=false, ignore_errors=false, "
-           "columns=$cols)")
     sel = ", ".join(["(row_number() over () + $s)::bigint as _row", "null::varchar as _sheet"] +
                     [f"c{pos} as {ident(f)}" for f, pos in rec.cols.items()])
-    con.execute(f"create or replace temp table raw_in as select {sel} from {src}",
-                {"p": str(path), "d": delim, "s": ends[hi], "cols": names})
-    return finish(con, extracted(rec, headers, rows[:hi]))
+    args = {"p": str(path), "d": delim, "s": skip, "cols": names}
+    try:
+        try:
+            con.execute(f"create or replace temp table raw_in as select {sel} from {CSV_SRC.format(parallel='true')}",
+                        args)
+        except duckdb.Error as e:
+            if "quoted new lines" not in str(e):
+                raise
+            if blanks:
+                raise NotFast from None
+            con.execute(f"create or replace temp table raw_in as select {sel} from "
+                        f"{CSV_SRC.format(parallel='false')}", args)
+    except duckdb.InvalidInputException as e:
+        if "unicode" in str(e).lower():
+            raise NotFast from None
+        raise
+    number_rows(con, skip, blanks)
+    ex = extracted(rec, headers, rows[:hi])
+    ex.rows_blank = len(blanks)
+    return finish(con, ex)
+
+
+def number_rows(con, skip: int, blanks: list[int]) -> None:
+    """_row = the line of each record: record i (from 1) lies on line skip + i + the number of
+    empty lines before it. The j-th empty line (from 1), on line L, comes after record
+    L - skip - j."""
+    if not blanks:
+        return
+    b = pa.table({"after": pa.array([n - skip - j for j, n in enumerate(blanks, 1)], pa.int64()),
+                  "before": pa.array(range(1, len(blanks) + 1), pa.int64())})
+    con.register("_blanks", b)
+    try:
+        con.execute("""create or replace temp table raw_in as
+                       select r.* replace (r._row + coalesce(b.before, 0) as _row)
+                       from raw_in r asof left join _blanks b on r._row - $s > b.after""", {"s": skip})
+    finally:
+        con.unregister("_blanks")
 
 
 def csv_exact(con, path: Path, enc: str, delim: str, kind, mapping) -> Extracted:
@@ -213,7 +273,7 @@ def ambiguity_notes(rec: hdr.Recognition) -> list[str]:
 def finish(con, ex: Extracted) -> Extracted:
     """Blank rows counted and removed; text normalised (etl/privacy.py clean) before any check."""
     blank = " and ".join(f"coalesce(trim({ident(f)}), '') = ''" for f in ex.columns)
-    ex.rows_blank = con.execute(f"select count(*) from raw_in where {blank}").fetchone()[0]
+    ex.rows_blank += con.execute(f"select count(*) from raw_in where {blank}").fetchone()[0]
     con.execute(f"delete from raw_in where {blank}")
     for f in ex.columns:
         if CONTRACTS[ex.kind].field(f).type != "pii":

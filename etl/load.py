@@ -122,34 +122,52 @@ def load_file(con, path: Path, kind, mapping, params, as_of, dry_run) -> FileRes
 
 
 def stage(con, ex, params) -> None:
-    """norm + member_key + the target table's key columns (tk_*, as they will be stored) +
-    duplicate detection within the file, materialised once. Of valid rows sharing a key the
-    first is kept; a later one is an exact duplicate (same typed values) or a conflict."""
+    """norm + member_key + the target table's key columns (tk_*, as they will be stored),
+    materialised once; then duplicates within the file. The NIK is pseudonymised once per
+    distinct NIK (a month-by-month export repeats each NIK dozens of times), and duplicate
+    detection carries only a hash of the key and of the content, so its memory follows the
+    keys, not the columns. Of valid rows sharing a key the first is kept; a later one is an
+    exact duplicate (same typed values) or a conflict."""
     from etl.targets import OUT, present
+    con.execute("create or replace temp table nik_key as select nik, "
+                f"{pseudo.HMAC_SQL.format(x='nik')} as member_key "
+                "from (select distinct nik from norm1 where nik_reason is null)", params)
     names = [d[0] for d in con.execute("select * from norm limit 0").description]
     typed = [n for n in names if not n.endswith(("_raw", "_reason", "_known", "_fallback"))
              and n not in ("_row", "_sheet", "reason", "nik")]
-    tks = [f"{OUT[ex.kind][c].format_map(present(ex))} as tk_{c}" for c in target_key_cols(ex.kind)]
-    key = "concat_ws('|', " + ", ".join(f"coalesce(tk_{c}::varchar, '')" for c in target_key_cols(ex.kind)) + ")"
+    cols = target_key_cols(ex.kind)
+    tks = [f"{OUT[ex.kind][c].format_map(present(ex))} as tk_{c}" for c in cols]
     con.execute(f"""
         create or replace temp table staged as
-        with m as (select *, {pseudo.HMAC_SQL.format(x='nik')} as member_key from norm),
-        k as materialized (
-            select *, {key} as _key, hash({', '.join(typed) or "''"}) as content,
-                   struct_pack(s := coalesce(_sheet, ''), r := _row) as _pos
-            from (select *, {', '.join(tks)} from m) n
-        ),
-        repeated as (
-            select _key, min(_pos) as first_pos, arg_min(content, _pos) as first_content
-            from k where reason is null group by _key having count(*) > 1
-        )
-        select k.* exclude (_key, _pos) replace (
-            case when k.reason is not null or r.first_pos is null or k._pos = r.first_pos then k.reason
-                 when k.content = r.first_content then
-                      struct_pack(code := 'DUPLICATE_ROW', params := json_object('row', r.first_pos.r))
-                 else struct_pack(code := 'DUPLICATE_CONFLICT', params := json_object('row', r.first_pos.r))
-            end as reason)
-        from k left join repeated r on k.reason is null and r._key = k._key""", params)
+        select *, {', '.join(tks)}, hash({', '.join(typed) or "''"}) as _content
+        from (select n.*, k.member_key from norm n left join nik_key k on k.nik = n.nik and n.nik_reason is null)""")
+    con.execute("drop table nik_key")
+    mark_duplicates(con, cols)
+
+
+def mark_duplicates(con, cols: list[str]) -> None:
+    """Valid rows whose key an earlier row of the file has: candidates by a 64-bit hash of
+    the key (8 bytes a row), then the exact key among the few candidates."""
+    key = ", ".join(f"tk_{c}" for c in cols)
+    con.execute(f"""
+        create or replace temp table dup_rows as
+        with h as (select hash({key}) as kh from staged where reason is null),
+        cand as (select kh from h group by kh having count(*) > 1),
+        rows as (select _sheet, _row, struct_pack(s := coalesce(_sheet, ''), r := _row) as _pos, _content,
+                        {key}
+                 from staged where reason is null and hash({key}) in (select kh from cand)),
+        firsts as (select {key}, min(_pos) as first_pos, arg_min(_content, _pos) as first_content
+                   from rows group by all having count(*) > 1)
+        select r._sheet, r._row,
+               struct_pack(code := case when r._content = f.first_content then 'DUPLICATE_ROW'
+                                        else 'DUPLICATE_CONFLICT' end,
+                           params := json_object('row', f.first_pos.r)) as reason
+        from rows r join firsts f on {' and '.join(f"r.tk_{c} is not distinct from f.tk_{c}" for c in cols)}
+        where r._pos <> f.first_pos""")
+    if con.execute("select count(*) from dup_rows").fetchone()[0]:
+        con.execute("""update staged s set reason = d.reason from dup_rows d
+                       where s._row = d._row and s._sheet is not distinct from d._sheet""")
+    con.execute("drop table dup_rows")
 
 
 def mark_existing(con, kind: str, file_as_of) -> None:
