@@ -66,7 +66,12 @@ def cmd_load(a) -> int:
                          wait=not a.no_wait, fresh=a.new_key)
     lang = settings.get("language")
     print_summary(results, lang)
-    print(reasons.cli("dry_run", lang) if a.dry_run else reasons.cli("published", lang, path=settings.get_path("warehouse")))
+    if a.dry_run:
+        print(reasons.cli("dry_run", lang))
+    elif all(r.skipped for r in results):
+        print(reasons.cli("nothing_new", lang, path=settings.get_path("warehouse")))
+    else:
+        print(reasons.cli("published", lang, path=settings.get_path("warehouse")))
     return 0
 
 
@@ -81,9 +86,14 @@ def cmd_demo(a) -> int:
 def cmd_rebuild(a) -> int:
     from etl import marts
     from etl.warehouse import building, refresh_config
-    with building(who="rebuild", wait=not a.no_wait) as con:
-        refresh_config(con)
-        built = marts.build(con, select=a.select)
+    built = []
+    with building(who="rebuild", wait=not a.no_wait, publish=lambda: bool(built)) as con:
+        changed = refresh_config(con)
+        built += marts.build(con, select=a.select, changed=None if a.select else changed)
+    lang = settings.get("language")
+    if not built:
+        print(reasons.cli("nothing_to_rebuild", lang, path=settings.get_path("warehouse")))
+        return 0
     print(f"{len(built)} model(s) rebuilt with the current configuration: {settings.get_path('warehouse')}")
     return 0
 

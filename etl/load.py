@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from etl import asof, marts, pseudo
+import duckdb
+
+from etl import asof, marts, pseudo, settings
 from etl.extract import extract
 from etl.privacy import mask_nik, mask_text
 from etl.validate import judge, prepare
@@ -59,23 +61,55 @@ def load_paths(paths, kind=None, mapping=None, dry_run=False, as_of=None, progre
     problems = [f"{mask_text(p)}: no such file." for p in paths if not p.is_file()]
     if problems:
         raise LoadError(joined(problems))
+    digests = {p: digest_or_error(p) for p in paths}
+    if not fresh and all(isinstance(d, str) for d in digests.values()):
+        seen = already_loaded(Path(warehouse or settings.get_path("warehouse")), digests)
+        if len(seen) == len(paths):
+            progress("nothing new: every file is already in the warehouse")
+            return [FileResult(p.name, skipped=f"same content already loaded as {seen[p]}") for p in paths]
     results = []
     who = "load " + ", ".join(mask_text(p.name) for p in paths)
-    with building(warehouse, publish=not dry_run, who=who, wait=wait, fresh=fresh, progress=progress,
+    new = lambda: not dry_run and not all(r.skipped for r in results)   # noqa: E731
+    with building(warehouse, publish=new, who=who, wait=wait, fresh=fresh, progress=progress,
                   extra_bytes=sum(p.stat().st_size for p in paths)) as con:
         refresh_config(con)
         params = pseudo.pads(pseudo.key_for(con))
         for p in paths:
             progress(f"loading {mask_text(p.name)} ...")
             try:
-                results.append(load_file(con, p, kind, mapping or {}, params, as_of, dry_run))
+                if isinstance(digests[p], LoadError):
+                    raise digests[p]
+                results.append(load_file(con, p, kind, mapping or {}, params, as_of, dry_run, digests[p]))
             except LoadError as e:
                 problems.append(str(e))
         if problems:
             raise LoadError(joined(problems))
-        if not dry_run:
+        if new():
             marts.build(con, progress)
     return results
+
+
+def digest_or_error(path: Path) -> str | LoadError:
+    try:
+        return sha256(path)
+    except LoadError as e:
+        return e
+
+
+def already_loaded(published: Path, digests: dict[Path, str]) -> dict[Path, str]:
+    """The files whose content the published warehouse has loaded (path -> the name it was
+    loaded as), read without the writer lock or a copy; {} when it cannot tell."""
+    if not published.is_file():
+        return {}
+    try:
+        with duckdb.connect(str(published), read_only=True) as con:
+            rows = con.execute("select sha256, any_value(file_name) from load_log where status = 'loaded' "
+                               "and sha256 in (select unnest($s)) group by 1",
+                               {"s": list(set(digests.values()))}).fetchall()
+    except duckdb.Error:
+        return {}
+    names = dict(rows)
+    return {p: names[d] for p, d in digests.items() if d in names}
 
 
 def joined(problems: list[str]) -> str:
@@ -95,9 +129,8 @@ def month_start(value):
     return dt.date(int(m.group(1)), int(m.group(2)), 1)
 
 
-def load_file(con, path: Path, kind, mapping, params, as_of, dry_run) -> FileResult:
+def load_file(con, path: Path, kind, mapping, params, as_of, dry_run, digest: str) -> FileResult:
     t0, started = time.perf_counter(), datetime.now()
-    digest = sha256(path)
     seen = con.execute("select file_name from load_log where sha256 = $s and status = 'loaded'",
                        {"s": digest}).fetchone()
     if seen:

@@ -23,22 +23,43 @@ def graph(con=None, root=SQL) -> models.Graph:
         raise LoadError(str(e)) from None
 
 
-def build(con, progress=print, select: str | None = None, root=SQL) -> list[str]:
-    """Build every model (or `select`: 'name' or 'name+'); return the names built. `root` is
-    the folder of the SQL files (a test builds a renamed copy)."""
+def build(con, progress=print, select: str | None = None, root=SQL, changed: set[str] | None = None) -> list[str]:
+    """Build every model (or `select`: 'name' or 'name+'; or, given `changed`, the source
+    tables that changed, only the stale models: those reading a changed source, whose SQL
+    changed since they were built or which are missing, and what is built from them); return
+    the names built (none: nothing is run, not even the tests). `root` is the folder of the
+    SQL files (a test builds a renamed copy)."""
     g = graph(con, root)
     try:
-        todo = g.order() if select is None else g.select(select)
+        todo = (g.order() if select is None and changed is None else g.select(select) if select
+                else stale(con, g, changed))
     except models.ModelError as e:
         raise LoadError(str(e)) from None
+    if not todo:
+        return []
     write_lineage(con, g)
     for m in todo:
         t0 = time.perf_counter()
         con.execute(m.statement())
+        con.execute("insert or replace into meta values ($k, $v)", {"k": f"sql:{m.name}", "v": m.digest})
         progress(f"  model {m.name} ({time.perf_counter() - t0:.1f} s)")
     con.execute("insert or replace into meta values ('built_at', strftime(now(), '%Y-%m-%d %H:%M:%S'))")
     run_tests(con, g, root)
     return [m.name for m in todo]
+
+
+def stale(con, g: models.Graph, changed: set[str]) -> list[models.Model]:
+    """Models to rebuild after `changed` source tables: readers of those, models whose SQL is
+    not the SQL they were built from (or never recorded) or whose relation is missing, and
+    everything downstream of them, in build order."""
+    built = dict(con.execute("select key[5:], value from meta where key like 'sql:%'").fetchall())
+    present = {r[0] for r in con.execute("select table_name from duckdb_tables() where database_name = current_database() "
+                                         "union all select view_name from duckdb_views() "
+                                         "where database_name = current_database()").fetchall()}
+    roots = {m.name for m in g.models.values()
+             if built.get(m.name) != m.digest or (m.layer != "rules" and m.name not in present)}
+    wanted = g.downstream(roots | (set(changed) & g.sources()))
+    return [m for m in g.order() if m.name in wanted]
 
 
 def write_lineage(con, g: models.Graph) -> None:

@@ -77,6 +77,12 @@ class Model:
                 return m.group(1)
         return "table"
 
+    @cached_property
+    def digest(self) -> str:
+        """A fingerprint of the SQL that builds the model (kept in meta to find stale models)."""
+        import hashlib
+        return hashlib.sha256(self.statement().encode("utf-8")).hexdigest()[:32]
+
     def statement(self) -> str:
         """The SQL that builds the model."""
         if self.layer == "rules":

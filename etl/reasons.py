@@ -199,6 +199,14 @@ CLI = {
     "note": {"id": "catatan", "en": "note"},
     "dry_run": {"id": "uji coba (dry run): tidak ada yang ditulis.", "en": "dry run: nothing was written."},
     "published": {"id": "diterbitkan: {path}", "en": "published {path}"},
+    "nothing_new": {"id": "tidak ada yang baru: semua berkas sudah dimuat; gudang data {path} tidak dibangun ulang "
+                          "dan tidak diterbitkan ulang.",
+                    "en": "nothing new: every file was already loaded; the warehouse {path} was not rebuilt "
+                          "or republished."},
+    "nothing_to_rebuild": {"id": "konfigurasi dan model tidak berubah: tidak ada yang dibangun ulang; gudang data "
+                                 "{path} tidak diterbitkan ulang.",
+                           "en": "configuration and models unchanged: nothing rebuilt; the warehouse {path} was not "
+                                 "republished."},
 }
 
 

@@ -125,7 +125,8 @@ def building(published: Path | None = None, publish: bool = True, who: str = "",
              fresh: bool = False, extra_bytes: int = 0, progress=print):
     """Yield a read-write connection to a private copy of the warehouse (an empty
     one when fresh), taken under the writer lock; publish it compacted on success
-    (unless publish=False: a dry run), discard it on any error or interrupt."""
+    (unless publish is False, or a callable that returns False once the work is done:
+    a dry run, or nothing changed), discard it on any error or interrupt."""
     published = Path(published or settings.get_path("warehouse"))
     published.parent.mkdir(parents=True, exist_ok=True)
     with writer_lock(published, who or command_line(), wait, progress):
@@ -137,7 +138,7 @@ def building(published: Path | None = None, publish: bool = True, who: str = "",
         con = open_build(tmp)
         try:
             yield con
-            if publish:
+            if publish() if callable(publish) else publish:
                 publish_compacted(con, published)
         finally:
             con.close()
@@ -156,9 +157,28 @@ def publish_compacted(con: duckdb.DuckDBPyConnection, published: Path) -> None:
     os.replace(out, published)
 
 
-def refresh_config(con: duckdb.DuckDBPyConnection) -> None:
-    """Reference tables and the configuration in force, written into the build."""
+def refresh_config(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """Reference tables and the configuration in force, written into the build; returns the
+    names of those that changed (by a fingerprint of their contents kept in meta), so a
+    rebuild rebuilds only what reads them."""
+    changed = set()
     for name, frame in reference.tables().items():
+        fp = frame_fingerprint(frame)
+        key = f"fp:{name}"
+        exists = con.execute("select count(*) from duckdb_tables() where not temporary and table_name = $t "
+                             "and database_name = current_database()", {"t": name}).fetchall()[0][0]
+        if exists and con.execute("select value from meta where key = $k", {"k": key}).fetchall() == [(fp,)]:
+            continue
         con.register("_frame", frame)
         con.execute(f"create or replace table {ident(name)} as select * from _frame")
         con.unregister("_frame")
+        con.execute("insert or replace into meta values ($k, $v)", {"k": key, "v": fp})
+        changed.add(name)
+    return changed
+
+
+def frame_fingerprint(frame) -> str:
+    """Columns, types and values of a (small) reference frame."""
+    import hashlib
+    text = str(list(zip(frame.columns, map(str, frame.dtypes)))) + frame.to_json(orient="values", date_format="iso")
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -363,6 +363,35 @@ def test_a_no_op_reload_keeps_the_size(wh):
     assert abs(wh.stat().st_size - size) <= 0.05 * size          # the old publish grew 1.8x on each
 
 
+def test_nothing_new_touches_nothing(tmp_path):
+    """Issue 16: a load whose files are all loaded returns at once: no copy, no model, no
+    publish; the warehouse keeps its bytes, its inode and its modification time, and the
+    command says so."""
+    files = [str(EXAMPLES / "members.csv"), str(EXAMPLES / "claims.csv")]
+    assert cli(tmp_path, "load", *files).returncode == 0
+    wh = tmp_path / "warehouse.duckdb"
+    st, before = wh.stat(), sha(wh)
+    p = cli(tmp_path, "load", *reversed(files))
+    assert p.returncode == 0, p.stderr
+    assert "tidak ada yang baru" in p.stdout and "diterbitkan:" not in p.stdout and "model " not in p.stdout
+    assert (wh.stat().st_mtime_ns, wh.stat().st_ino, sha(wh)) == (st.st_mtime_ns, st.st_ino, before)
+    assert [x.name for x in tmp_path.iterdir() if x.name.startswith(".warehouse")] in ([], [".warehouse.duckdb.lock"])
+    p = cli(tmp_path, "load", files[0], str(EXAMPLES / "contributions.csv"))       # one new file: a real load
+    assert p.returncode == 0 and "diterbitkan:" in p.stdout and wh.stat().st_mtime_ns != st.st_mtime_ns
+
+
+def test_nothing_new_in_process_skips_the_build(wh, monkeypatch):
+    """Also without the shortcut (say another writer published the file meanwhile): every file
+    skipped under the lock means no model is built and nothing is published."""
+    from etl import load, marts
+    load_quiet([EXAMPLES / "members.csv"])
+    before = (wh.stat().st_mtime_ns, sha(wh))
+    monkeypatch.setattr(load, "already_loaded", lambda *a: {})
+    monkeypatch.setattr(marts, "build", lambda *a, **k: pytest.fail("models rebuilt for nothing new"))
+    assert all(r.skipped for r in load_quiet([EXAMPLES / "members.csv"]))
+    assert (wh.stat().st_mtime_ns, sha(wh)) == before
+
+
 def test_short_disk_is_refused_before_building(wh, monkeypatch):
     load_quiet([EXAMPLES / "members.csv"])
     before = sha(wh)

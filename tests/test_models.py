@@ -118,6 +118,28 @@ def test_rebuild_select_rebuilds_a_model_and_what_follows(mini, monkeypatch, cap
     assert "no model, rule or source table is called 'no_such_model'" in capsys.readouterr().err
 
 
+def test_rebuild_rebuilds_only_what_changed(mini, monkeypatch, tmp_path, capsys):
+    """Issue 16: `rebuild` without --select rebuilds the models that read a changed setting
+    or reference table (or whose SQL changed), and nothing at all when nothing changed."""
+    before = (mini.stat().st_mtime_ns, mini.read_bytes())
+    assert main(["rebuild"]) == 0
+    assert "tidak ada yang dibangun ulang" in capsys.readouterr().out
+    assert (mini.stat().st_mtime_ns, mini.read_bytes()) == before
+    tiers = tmp_path / "tiers.csv"
+    text = (SQL.parents[1] / "data" / "tiers.csv").read_text()
+    tiers.write_text(text.replace("Perintis", "Perintis Baru"))
+    monkeypatch.setenv("SEJUTA_TIERS_FILE", str(tiers))
+    assert main(["rebuild"]) == 0
+    out = capsys.readouterr().out
+    built = set(re.findall(r"model (\w+) \(", out))
+    expected = {m.name for m in models.discover(sources=frozenset({"cfg_tiers"})).select("cfg_tiers+")}
+    assert built == expected and "stg_members" not in built
+    assert query(mini, "select count(*) from mart_tiers where label_id = 'Perintis Baru'") == [(1,)]
+    assert main(["rebuild"]) == 0 and "tidak ada yang dibangun ulang" in capsys.readouterr().out
+    assert main(["rebuild", "--select", "mart_tiers"]) == 0        # --select still rebuilds on demand
+    assert "1 model(s) rebuilt" in capsys.readouterr().out
+
+
 def test_select_a_source_rebuilds_its_readers():
     g = models.discover(sources=frozenset({"cfg_tiers"}))
     chosen = {m.name for m in g.select("cfg_tiers+")}
