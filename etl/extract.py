@@ -109,6 +109,32 @@ def has_empty_lines(path: Path) -> bool:
         return any(m.find(p) >= 0 for p in (b"\n\n", b"\n\r\n", b"\r\r"))
 
 
+def mixed_line_ends(path: Path) -> bool:
+    """A carriage return alone (old-Mac line end) in a file that also has line feeds:
+    Python's csv module, which the row numbers follow, counts it as a line; DuckDB does not."""
+    if path.stat().st_size == 0:
+        return False
+    with path.open("rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as m:
+        return m.find(b"\r") >= 0 and m.find(b"\n") >= 0 and re.search(rb"\r(?!\n)", m) is not None
+
+
+def has_quote(path: Path) -> bool:
+    with path.open("rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as m:
+        return m.find(b'"') >= 0
+
+
+def count_lines(path: Path) -> int:
+    """Lines in the file (LF, CRLF or CR line ends; a last line without one counts)."""
+    n_lf = n_cr = 0
+    last = b""
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 24), b""):
+            n_lf += chunk.count(b"\n")
+            n_cr += chunk.count(b"\r")
+            last = chunk[-1:]
+    return (n_lf or n_cr) + (last not in (b"\n", b"\r", b""))
+
+
 def blank_lines(path: Path, after: int) -> list[int]:
     """Line numbers of the empty lines after line `after` (LF or CRLF line ends)."""
     with path.open("rb") as f:
@@ -146,7 +172,8 @@ def extract_csv(con, path: Path, kind, mapping) -> Extracted:
 
 class NotFast(Exception):
     """The file needs the exact (Python) path: not UTF-8 after all, or empty lines
-    together with line breaks inside quotes, or old-Mac line ends with empty lines."""
+    together with line breaks inside quotes, or old-Mac line ends with empty lines or
+    mixed with line feeds."""
 
 
 CSV_SRC = ("read_csv($p, delim=$d, header=false, skip=$s, all_varchar=true, quote='\"', escape='\"', "
@@ -168,6 +195,8 @@ def csv_fast(con, path: Path, enc: str, delim: str, kind, mapping) -> Extracted:
     hi, kind, headers, rec = header_of(rows, path.name, kind, mapping)
     skip = ends[hi]
     blanks = []
+    if mixed_line_ends(path):
+        raise NotFast
     if has_empty_lines(path):
         if head and head[0].endswith("\r"):       # old-Mac line ends
             raise NotFast
@@ -191,6 +220,10 @@ def csv_fast(con, path: Path, enc: str, delim: str, kind, mapping) -> Extracted:
         if "unicode" in str(e).lower():
             raise NotFast from None
         raise
+    if '"' in "".join(head) or has_quote(path):
+        records = con.execute("select count(*) from raw_in").fetchall()[0][0]
+        if skip + records + len(blanks) != count_lines(path):
+            raise NotFast          # a quoted line break: records are not lines, the exact path numbers them
     number_rows(con, skip, blanks)
     ex = extracted(rec, headers, rows[:hi])
     ex.rows_blank = len(blanks)
@@ -203,8 +236,8 @@ def number_rows(con, skip: int, blanks: list[int]) -> None:
     L - skip - j."""
     if not blanks:
         return
-    b = pa.table({"after": pa.array([n - skip - j for j, n in enumerate(blanks, 1)], pa.int64()),
-                  "before": pa.array(range(1, len(blanks) + 1), pa.int64())})
+    last = {n - skip - j: j for j, n in enumerate(blanks, 1)}    # empty lines in a row: the last one counts
+    b = pa.table({"after": pa.array(list(last), pa.int64()), "before": pa.array(list(last.values()), pa.int64())})
     con.register("_blanks", b)
     try:
         con.execute("""create or replace temp table raw_in as
