@@ -1,10 +1,12 @@
-"""Chart builders: DataFrame in, plotly Figure out. No queries, no streamlit."""
+"""Chart builders: DataFrame in, plotly Figure out. No queries; streamlit only to keep
+a figure per its inputs (ui/figcache.py)."""
 from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from ui import fmt
+from ui.figcache import cached_figure
 from ui.i18n import t
 
 COLORS = {"active": "#1b7f3b", "registered": "#7a8899", "lapsed": "#d9822b", "target": "#b8252b",
@@ -24,6 +26,7 @@ def month_labels(months, lang: str) -> list[str]:
     return [fmt.month(m, lang) for m in months]
 
 
+@cached_figure
 def trajectory(monthly: pd.DataFrame, path: pd.DataFrame, target: int, lang: str) -> go.Figure:
     fig = go.Figure()
     x = pd.to_datetime(monthly["month"])

@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 
 from ui import fmt
 from ui.charts import base_layout
+from ui.figcache import cached_figure
 from ui.i18n import t
 
 PROGRAMMES = ("JKK", "JKM", "JHT", "JP")
@@ -25,6 +26,7 @@ def money_unit(max_value, lang: str) -> tuple[float, str]:
     return 1, t("claims.axis_rp", lang, unit=t("claims.unit_1", lang))
 
 
+@cached_figure
 def claims_monthly(df: pd.DataFrame, lang: str) -> go.Figure:
     """Stacked bars: Rupiah paid per month, one colour per programme."""
     totals = df.groupby("month")["claims_rp"].sum()
@@ -53,6 +55,7 @@ def claims_monthly(df: pd.DataFrame, lang: str) -> go.Figure:
     return fig
 
 
+@cached_figure
 def loss_ratio_bars(df: pd.DataFrame, lang: str) -> go.Figure:
     """Horizontal bars: JKK + JKM loss ratio (%) per regency, highest at the top; regencies without
     contributions in the period are left out."""
@@ -71,6 +74,7 @@ def loss_ratio_bars(df: pd.DataFrame, lang: str) -> go.Figure:
     return fig
 
 
+@cached_figure
 def causes_bars(df: pd.DataFrame, labels: list[str], lang: str) -> go.Figure:
     """Horizontal bars: cases per cause (labels already translated), most at the top; a hidden
     cause (small counts below regency level) keeps its row, empty and marked hidden."""
@@ -90,6 +94,7 @@ def causes_bars(df: pd.DataFrame, labels: list[str], lang: str) -> go.Figure:
     return fig
 
 
+@cached_figure
 def budget_workers(df: pd.DataFrame, lang: str) -> go.Figure:
     """Grouped bars: workers covered per budget year, one colour per payer."""
     name_col = "name_id" if lang == "id" else "name_en"
@@ -107,6 +112,7 @@ def budget_workers(df: pd.DataFrame, lang: str) -> go.Figure:
     return fig
 
 
+@cached_figure
 def retention_bars(df: pd.DataFrame, lang: str) -> go.Figure:
     """Grouped bars: share of each cohort (payer x budget year) still paying 3, 6, 12 months
     after the budget ended; a horizon not yet observable for any member has no bar."""

@@ -1,5 +1,5 @@
 """Chart builders of the regency view: DataFrame in, plotly Figure out. No queries,
-no streamlit. Numbers are formatted with ui.fmt, strings come from ui.i18n."""
+no streamlit but the figure cache (ui/figcache.py). Numbers are formatted with ui.fmt, strings come from ui.i18n."""
 from __future__ import annotations
 
 import pandas as pd
@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 from geo import boundaries, tiles
 from ui import fmt
 from ui.charts import COLORS, CONFIG, base_layout, month_labels
+from ui.figcache import cached_figure
 from ui.i18n import t
 
 __all__ = ["CONFIG", "map_frame", "tile_map", "geo_map", "ranking", "compare", "trend", "mix_bars",
@@ -69,6 +70,7 @@ def map_frame(standing: pd.DataFrame, regencies: pd.DataFrame, lang: str) -> pd.
     return d
 
 
+@cached_figure
 def tile_map(frame: pd.DataFrame, color_by: str, tiers: pd.DataFrame, selected: str | None,
              lang: str) -> go.Figure:
     """Tile map coloured by attainment (0-100) or by tier; the selected regency outlined."""
@@ -109,6 +111,7 @@ def geo_map(matched, frame: pd.DataFrame, color_by: str, tiers: pd.DataFrame, se
 
 # ---------------------------------------------------------------- ranking and comparison
 
+@cached_figure
 def ranking(standing: pd.DataFrame, tiers: pd.DataFrame, selected: str | None, lang: str) -> go.Figure:
     """Horizontal bars of attainment, best at the top, coloured by tier, each labelled with its
     target; a vertical line at each tier's minimum share of target."""
@@ -142,6 +145,7 @@ def ranking(standing: pd.DataFrame, tiers: pd.DataFrame, selected: str | None, l
     return fig
 
 
+@cached_figure
 def compare(monthly: pd.DataFrame, names: dict[str, str], value_col: str, title: str, lang: str,
             selected: str | None = None, decimals: int = 0) -> go.Figure:
     """One line per regency (the selected one thicker), for the peer comparison."""
@@ -161,6 +165,7 @@ def compare(monthly: pd.DataFrame, names: dict[str, str], value_col: str, title:
     return fig
 
 
+@cached_figure
 def trend(monthly: pd.DataFrame, target: int, projection: pd.DataFrame | None, lang: str) -> go.Figure:
     """The regency's active and registered members with its target line and, when given, the
     projection at the recent pace."""
@@ -191,6 +196,7 @@ def trend(monthly: pd.DataFrame, target: int, projection: pd.DataFrame | None, l
     return base_layout(fig, lang, height=380)
 
 
+@cached_figure
 def mix_bars(mix: pd.DataFrame, labels: list[str], lang: str, title: str,
              color: str = "#1d6fa5") -> go.Figure:
     """Horizontal bars of the share of each category; hidden cells drawn empty and labelled."""

@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 
 from ui import fmt
 from ui.charts import COLORS, base_layout, month_labels
+from ui.figcache import cached_figure
 from ui.i18n import t
 
 # one colour per sector (by sort order), readable on white and for common colour blindness
@@ -38,6 +39,7 @@ def tier_color(tier: int, n_tiers: int) -> str:
     return TIER_COLORS[min(max(i, 0), len(TIER_COLORS) - 1)]
 
 
+@cached_figure
 def coverage_bars(df: pd.DataFrame, lang: str, title: str) -> go.Figure:
     """Horizontal bars: coverage % of the estimated informal workforce per sector.
     df: name_id/name_en, sort_order, n_active, workforce_est, coverage_pct (NULL = hidden)."""
@@ -59,6 +61,7 @@ def coverage_bars(df: pd.DataFrame, lang: str, title: str) -> go.Figure:
     return fig
 
 
+@cached_figure
 def sector_heatmap(df: pd.DataFrame, lang: str) -> go.Figure:
     """Regency (rows) x sector (columns): coverage % of the estimated informal workforce.
     Hidden cells (coverage_pct NULL) stay blank with a dash."""
@@ -86,6 +89,7 @@ def sector_heatmap(df: pd.DataFrame, lang: str) -> go.Figure:
     return fig
 
 
+@cached_figure
 def sector_trend(monthly: pd.DataFrame, lang: str) -> go.Figure:
     """One line per sector: active members of the goal segments, month by month."""
     fig = go.Figure()
@@ -103,6 +107,7 @@ def sector_trend(monthly: pd.DataFrame, lang: str) -> go.Figure:
     return fig
 
 
+@cached_figure
 def growth_bars(df: pd.DataFrame, lang: str) -> go.Figure:
     """Net change in active members over the last 12 months per sector, with its share."""
     d = df.sort_values("change_12m")
@@ -123,6 +128,7 @@ def growth_bars(df: pd.DataFrame, lang: str) -> go.Figure:
     return fig
 
 
+@cached_figure
 def tier_distribution(dist: pd.DataFrame, lang: str) -> go.Figure:
     """Stacked bars: how many of the 22 regencies held each tier, month by month."""
     label = "label_id" if lang == "id" else "label_en"
