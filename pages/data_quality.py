@@ -9,7 +9,7 @@ import streamlit as st
 
 from ui import fmt, tables
 from ui.i18n import CATALOGUE, t
-from ui.layout import frame
+from ui.layout import admin_note, frame
 from ui.queries import data_quality as q
 from ui.tables import Col, Table
 
@@ -115,7 +115,9 @@ def quarantine(lang, history):
                         format_func=lambda c: f"{label('reason.', c, lang)} ({c})")
     sample = q.dq_quarantine_sample(code, SAMPLE, load_id)
     st.caption(t("dq.sample_caption", lang, n=fmt.number(SAMPLE, lang)))
-    tables.show(SAMPLE_TABLE, sample.assign(sheet=sample["sheet"].fillna("")), lang, key="dq_sample")
+    messages = [label("reason.", c, lang) for c in sample["reason_code"]]   # the reason's words, not the loader's
+    tables.show(SAMPLE_TABLE, sample.assign(sheet=sample["sheet"].fillna(""), message=messages), lang,
+                key="dq_sample")
     return load_id
 
 
@@ -187,6 +189,7 @@ def page(lang, status):
     history = q.dq_load_history()
     if history.empty:
         st.info(t("dq.no_loads", lang))
+        admin_note(lang, t("dq.no_loads_admin", lang))
         return
     st.caption(t("dq.intro", lang))
     freshness(lang, status, history)

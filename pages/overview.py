@@ -3,7 +3,7 @@ import math
 
 import streamlit as st
 
-from ui import charts, fmt, tables
+from ui import charts, fmt, tables, words
 from ui.i18n import t
 from ui.layout import chart, frame
 from ui.queries import overview as q
@@ -12,7 +12,7 @@ from ui.tables import Col, Table
 PACE = Table("laju", (
     Col("period", "overview.col_period", "text"),
     Col("pace_per_month", "overview.col_pace", "signed", digits=0),
-    Col("eta_month", "overview.col_eta", "month_long", missing="overview.eta_never"),
+    Col("eta_text", "overview.col_eta", "text"),
     Col("on_pace", "overview.col_on_pace", "text"),
 ))
 REGENCIES = Table("kabupaten", (
@@ -44,7 +44,8 @@ def headline(lang, status, monthly, pace):
 def pace_table(lang, pace):
     rows = pace.assign(
         period=[t("overview.recent_pace", lang, n=n) for n in pace.window_months],
-        on_pace=[t("overview.yes" if ok else "overview.no", lang) for ok in pace.is_on_pace])
+        on_pace=[t("overview.yes" if ok else "overview.no", lang) for ok in pace.is_on_pace],
+        eta_text=[words.eta_text(e, p, lang) for e, p in zip(pace.eta_month, pace.pace_per_month)])
     tables.show(PACE, rows, lang, key="overview_pace")
 
 

@@ -92,8 +92,8 @@ def test_loss_ratio(env):
     assert loss.loc["Kota Kupang", "Rasio klaim"] == "784,7%"       # 5,000,000 / 637,200
     assert loss.loc["Kabupaten Kupang", "Iuran"] == "Rp 1.400.000"
     assert loss.loc["Kabupaten Timor Tengah Selatan", "Rasio klaim"] == "–"
-    at.session_state["claims_loss_programme"] = "JKK"
-    at.run()
+    at.segmented_control(key="claims_loss_programme").set_value("JKK").run()
+    assert at.query_params["programme"] == "JKK"
     assert metric(at, "Rasio klaim NTT").value == "1.562,5%"           # 5,000,000 / 320,000
     assert table(at, "loss").set_index("Kabupaten/Kota").loc["Kota Kupang", "Iuran"] == "Rp 320.000"
 
@@ -163,4 +163,6 @@ def test_no_claims_loaded_says_what_to_do(monkeypatch, tmp_path):
     load_quiet([FIXTURES / "mini" / "peserta.csv", FIXTURES / "mini" / "iuran.csv"], as_of="2024-06")
     at = open_page()
     assert not at.exception and not at.error
-    assert any("python -m etl load" in i.value for i in at.info)
+    assert "Belum ada data klaim yang dimuat." in [i.value for i in at.info]
+    admin = next(e for e in at.expander if e.label == "Untuk administrator")   # the command, for the one who runs it
+    assert any("python -m etl load" in m.value for m in admin.markdown)

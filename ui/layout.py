@@ -8,28 +8,22 @@ import functools
 import pandas as pd
 import streamlit as st
 
-from etl import settings
-from ui import fmt
+from ui import fmt, state
 from ui.queries import common
 from ui.queries.funnel import WarehouseMissing
 from ui.i18n import LANGS, t
 
 
 def lang() -> str:
-    if "lang" not in st.session_state:
-        q = st.query_params.get("lang")
-        st.session_state["lang"] = q if q in LANGS else settings.get("language")
-    return st.session_state["lang"]
+    """The language of this run (ui.state: from the address, else the session, else the setting)."""
+    return state.lang()
 
 
 def language_switch() -> None:
+    """The language picker of the sidebar; a change goes into the address (ui.state)."""
     current = lang()
-    choice = st.sidebar.segmented_control(t("lang.label", current), options=list(LANGS),
-                                          format_func=lambda k: LANGS[k], default=current, key="lang_switch")
-    if choice and choice != current:
-        st.session_state["lang"] = choice
-        st.query_params["lang"] = choice
-        st.rerun()
+    st.sidebar.segmented_control(t("lang.label", current), options=list(LANGS), format_func=LANGS.get,
+                                 **state.bind("lang", "lang_switch"))
 
 
 def status_line(status: dict, lg: str) -> str:
@@ -37,6 +31,14 @@ def status_line(status: dict, lg: str) -> str:
     if status.get("loaded_at") is not None:
         parts.append(t("data.loaded", lg, when=fmt.datetime_(status["loaded_at"], lg)))
     return " · ".join(parts)
+
+
+def admin_note(lang: str, *texts: str) -> None:
+    """What only the person running the dashboard needs (setting names, file paths,
+    commands), folded away under "Untuk administrator"."""
+    with st.expander(t("admin.title", lang)):
+        for text in texts:
+            st.markdown(text)
 
 
 def leave_pages_directory_mode() -> None:
@@ -77,8 +79,10 @@ def frame(title_key: str, needs_members: bool = True):
     return wrap
 
 
-def chart(fig, key: str, lang: str, where=None) -> None:
+def chart(fig, key: str, lang: str, where=None, on_select="ignore"):
     """Every chart goes on a page this way, with one configuration: offline maps (plotly's
-    topojson from this server, see geo.boundaries), no logo, no lasso."""
-    from ui.charts import CONFIG
-    (where or st).plotly_chart(fig, config={**CONFIG, "topojsonURL": "/app/static/"}, key=key)
+    topojson from this server, see geo.boundaries), no logo, no lasso; the page's language
+    (ui.charts.config, finish). A map passes on_select (a callback) to be clicked."""
+    from ui.charts import config, finish
+    return (where or st).plotly_chart(finish(fig, lang), config={**config(lang), "topojsonURL": "/app/static/"},
+                                      key=key, on_select=on_select, selection_mode="points")
