@@ -73,7 +73,11 @@ def resolve(text, reg: pd.DataFrame) -> Resolved:
     if BPS_RE.match(raw):
         code = codes["bps"].get(raw)
         return Resolved(code) if code else Resolved(None, "unknown")
-    found = name_index(reg).get(name_key(raw)) or name_index(reg).get(name_key(raw).replace(" ", ""), set())
+    index, key = name_index(reg), name_key(raw)
+    bare = re.sub(r"^(kab|kota) ", "", key)            # "Kab. TTS": the label "TTS" with its kind word
+    found = next((index[k] for k in (key, key.replace(" ", ""), bare) if k in index), set())
+    if bare != key and len(found) > 1 and key not in index:
+        found = set()
     if len(found) == 1:
         return Resolved(next(iter(found)))
     if len(found) > 1:

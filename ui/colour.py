@@ -102,6 +102,6 @@ def contrast(c1: str, c2: str) -> float:
     return (hi + 0.05) / (lo + 0.05)
 
 
-def text_on(fill: str, dark: str = "#1a1a1a", light: str = "#ffffff") -> str:
+def text_on(fill: str, dark: str = "#000000", light: str = "#ffffff") -> str:
     """The text colour (dark or light) with the higher contrast on `fill`."""
     return dark if contrast(fill, dark) >= contrast(fill, light) else light

@@ -191,7 +191,7 @@ def select(name: str, key: str, then: Callable | None = None):
         for p in points:
             custom = p.get("customdata")
             code = custom[0] if isinstance(custom, list) and custom else p.get("location")
-            if code in set(reference()["kemendagri_code"]):
+            if code in reference()["kemendagri_code"].tolist():
                 set(name, code)
                 if then:
                     then()
