@@ -1,4 +1,4 @@
-"""python -m etl {demo,load,rebuild} — see README.md."""
+"""python -m etl {demo,load,rebuild,brief} — see README.md."""
 from __future__ import annotations
 
 import argparse
@@ -69,6 +69,29 @@ def cmd_rebuild(a) -> int:
     return 0
 
 
+def cmd_brief(a) -> int:
+    """One-page PDF briefs from the published warehouse, through the page queries."""
+    import time
+    from ui import brief
+    from ui.brief.data import plain_queries
+    warehouse = settings.get_path("warehouse")
+    if not Path(warehouse).is_file():
+        raise LoadError(f"no warehouse at {warehouse}: load data or run `python -m etl demo` first.")
+    if not (a.all or a.province or a.regency):
+        raise LoadError("say which brief: --all, --province or --regency CODE (e.g. 53.01).")
+    t0 = time.perf_counter()
+    with plain_queries(warehouse):
+        try:
+            written = brief.write_all(Path(a.out), a.lang, None if a.all else a.regency or [],
+                                      province=a.all or a.province)
+        except KeyError as e:
+            raise LoadError(f"unknown regency code {e}: use Kemendagri codes such as 53.01.") from None
+    for path in written:
+        print(path)
+    print(f"{len(written)} brief(s) written to {a.out} in {time.perf_counter() - t0:.1f} s")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m etl", description="Sejuta Peserta ETL")
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -90,6 +113,13 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--select", help="MODEL (that model) or MODEL+ (it and everything built from it); "
                                     "a source table with + (e.g. cfg_tiers+) rebuilds what reads it")
     r.set_defaults(fn=cmd_rebuild)
+    b = sub.add_parser("brief", help="write one-page PDF briefs (province, regencies) from the warehouse")
+    b.add_argument("--all", action="store_true", help="the province brief and all 22 regency briefs")
+    b.add_argument("--province", action="store_true", help="the province brief")
+    b.add_argument("--regency", action="append", metavar="CODE", help="a regency brief (Kemendagri code, e.g. 53.01)")
+    b.add_argument("--lang", choices=["id", "en"], default="id", help="language (default id)")
+    b.add_argument("--out", default="briefs", help="folder for the PDFs (default: briefs)")
+    b.set_defaults(fn=cmd_brief)
     return p
 
 

@@ -31,6 +31,7 @@ def build(con, progress=print, select: str | None = None, root=SQL) -> list[str]
         todo = g.order() if select is None else g.select(select)
     except models.ModelError as e:
         raise LoadError(str(e)) from None
+    write_lineage(con, g)
     for m in todo:
         t0 = time.perf_counter()
         con.execute(m.statement())
@@ -38,6 +39,15 @@ def build(con, progress=print, select: str | None = None, root=SQL) -> list[str]
     con.execute("insert or replace into meta values ('built_at', strftime(now(), '%Y-%m-%d %H:%M:%S'))")
     run_tests(con, g, root)
     return [m.name for m in todo]
+
+
+def write_lineage(con, g: models.Graph) -> None:
+    """The graph as a table (meta_lineage), so mart_lineage can show a figure's chain of models."""
+    import pandas as pd
+    frame = pd.DataFrame(g.lineage(), columns=["model", "upstream", "depth"]).astype({"depth": "int32"})
+    con.register("_lineage", frame)
+    con.execute("create or replace table meta_lineage as select * from _lineage")
+    con.unregister("_lineage")
 
 
 def run_tests(con, g: models.Graph | None = None, root=SQL) -> None:

@@ -120,19 +120,25 @@ class Graph:
     def sources(self) -> set[str]:
         return {d for deps in self.deps.values() for d in deps if d not in self.models}
 
-    def upstream(self, name: str) -> list[str]:
-        """Every model a model is built from, nearest first (for a figure's trace)."""
-        seen, frontier, out = set(), [name], []
+    def upstream(self, name: str) -> list[tuple[str, int]]:
+        """Every model and source table a model is built from, with its depth, nearest first
+        (for a figure's trace)."""
+        seen, frontier, out, depth = set(), [name], [], 0
         while frontier:
+            depth += 1
             nxt = []
             for n in frontier:
                 for d in sorted(self.deps.get(n, ())):
                     if d not in seen:
                         seen.add(d)
-                        out.append(d)
+                        out.append((d, depth))
                         nxt.append(d)
             frontier = nxt
         return out
+
+    def lineage(self) -> list[tuple[str, str, int]]:
+        """(model, upstream, depth) for every model."""
+        return [(m, u, d) for m in self.models for u, d in self.upstream(m)]
 
 
 def discover(root: Path = SQL, sources: frozenset[str] = frozenset()) -> Graph:

@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import claims_charts as cc
-from ui import fmt, state, tables, words
+from ui import exports, fmt, state, tables, words
 from ui.i18n import t
 from ui.layout import admin_note, chart, frame
 from ui.queries import claims as q
@@ -140,6 +140,15 @@ def scope(title, lang, regency=False, segment=False) -> str:
     """The title of an element that ignores the chosen regency (regency=True) or segment
     (segment=True), saying so when that filter is set."""
     return words.scope(title, lang, regency and bool(state.get("regency")), segment and bool(state.get("segment")))
+
+
+def in_force(lang, start, end, regency, segment) -> None:
+    """The filters the downloads of this tab name (ui.exports)."""
+    names = dict(zip(common.regencies()["regency_code"], common.regencies()["regency_name"]))
+    items = {t("claims.period", lang): period_text(start, end, lang)}
+    if segment:
+        items[t("claims.segment", lang)] = f"{segment} – {t(f'segment.{segment}', lang)}"
+    exports.filters(place=names.get(regency), **items)
 
 
 def period_text(start, end, lang) -> str:
@@ -304,6 +313,7 @@ def claims_tab(lang, status):
     months = month_range(month_start(bounds["first_month"]), max(as_of, month_start(bounds["last_month"])))
     start, end = period_picker(lang, months, as_of)
     regency, segment = filters(lang)
+    in_force(lang, start, end, regency, segment)
     progs = q.claims_by_programme(start, end, regency, segment)
     prev_period, complete = headline(lang, progs, start, end)
     programme_table(lang, progs, prev_period, complete)

@@ -160,13 +160,15 @@ def completeness(lang):
                                                           else "dq.metric_claims", lang)) or "n_new_members"
     counts = grid.pivot(index="regency_code", columns="month", values=metric)
     months = list(counts.columns)
-    month_cols = [fmt.month(m, lang) for m in months]
     regency = regencies.set_index("regency_code").loc[counts.index]
-    table = pd.DataFrame({t("dq.col_regency", lang): regency["regency_label"].values,
-                          t("dq.col_status", lang): [t(f"dq.status.{s}", lang) for s in regency["status"]],
-                          t("dq.col_last_data", lang): [fmt.month(v, lang) for v in regency["last_month_with_data"]]})
-    for col, m in zip(month_cols, months):
-        table[col] = [fmt.number(v, lang) for v in counts[m]]
+    rows = pd.DataFrame({"regency_label": regency["regency_label"].values,
+                         "status_label": [t(f"dq.status.{s}", lang) for s in regency["status"]],
+                         "last_month": regency["last_month_with_data"].values,
+                         **{f"m{j}": counts[m].values for j, m in enumerate(months)}})
+    spec = Table("kelengkapan", (Col("regency_label", "dq.col_regency", "text"),
+                                 Col("status_label", "dq.col_status", "text"),
+                                 Col("last_month", "dq.col_last_data", "month")) + tuple(
+        Col(f"m{j}", "dq.col_regency", text=fmt.month(m, lang)) for j, m in enumerate(months)))
     behind = regency["status"].ne("ok").values
     zero = counts.eq(0).values
 
@@ -175,13 +177,12 @@ def completeness(lang):
         for i in range(len(frame)):
             if behind[i]:
                 css.iloc[i, :3] = LATE_BG
-            for j, col in enumerate(month_cols):
+            for j in range(len(months)):
                 if zero[i, j]:
-                    css.loc[frame.index[i], col] = LATE_BG if behind[i] else ZERO_BG
+                    css.iloc[i, 3 + j] = LATE_BG if behind[i] else ZERO_BG
         return css
 
-    st.dataframe(table.style.apply(colours, axis=None), hide_index=True, width="stretch",
-                 height=35 * (len(table) + 1) + 3)
+    tables.show(spec, rows, lang, key="dq_completeness", height=35 * (len(rows) + 1) + 3, style=colours)
 
 
 @frame("dq.title", needs_members=False)

@@ -3,7 +3,7 @@ import math
 
 import streamlit as st
 
-from ui import charts, fmt, tables, words
+from ui import charts, exports, fmt, tables, words
 from ui.i18n import t
 from ui.layout import chart, frame
 from ui.queries import overview as q
@@ -15,14 +15,7 @@ PACE = Table("laju", (
     Col("eta_text", "overview.col_eta", "text"),
     Col("on_pace", "overview.col_on_pace", "text"),
 ))
-REGENCIES = Table("kabupaten", (
-    tables.REGENCY,
-    tables.TARGET,
-    tables.ACTIVE,
-    tables.ATTAINMENT,
-    tables.TIER,
-    Col("change_3m", "table.change_3m", "signed", digits=0),
-))
+REGENCIES = tables.REGENCY_PROGRESS
 
 
 def headline(lang, status, monthly, pace):
@@ -74,6 +67,7 @@ def page(lang, status):
     monthly = q.province_monthly()
     pace = q.pace()
     headline(lang, status, monthly, pace)
+    exports.brief_download(lang, status["as_of"])
     pace_table(lang, pace)
     path = q.projection().rename(columns={"target_path": "value"})
     chart(charts.trajectory(monthly, path, status["target"], lang), "overview_trajectory", lang)

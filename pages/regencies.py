@@ -9,20 +9,19 @@ import streamlit as st
 
 from geo.boundaries import BoundaryError
 from geo.cache import boundary_path, district_boundaries, regency_boundaries
-from ui import fmt, palette, state, tables, words
+from ui import exports, fmt, palette, state, tables, words
 from ui import map_charts as mc
 from ui import regency_charts as rc
 from ui.i18n import t
 from ui.layout import admin_note, chart, frame
+from ui.peers import MAX_PEERS, PACE_MONTHS, default_peers, rank_change_text
 from ui.queries import common, overview
 from ui.queries import regencies as q
 from ui.tables import Col, Table
 
-PACE_MONTHS = 6                      # the "recent pace" of the projection and the ETA (mart_projection)
 PERIODS = ("12", "24", "60", "all")  # months of history in the trend charts
 MAP_MODES = ("tile", "geo")
 COLOR_MODES = ("attainment", "tier")
-MAX_PEERS = 3                        # the regency itself plus up to 3 peers: 2-4 compared
 KEYS = {"regency": "reg_regency", "peers": "reg_peers", "period": "reg_period", "map": "reg_map",
         "color": "reg_color"}
 
@@ -38,17 +37,6 @@ PARAMS = (state.Param("peers", None, parse_peers, ",".join), state.Param("period
 
 
 # ---------------------------------------------------------------- state in the URL
-
-def default_peers(code: str, regs) -> list[str]:
-    """Same island (or island group when the island has fewer than 2 regencies), closest in
-    informal workforce first."""
-    me = regs.set_index("regency_code").loc[code]
-    same = regs[(regs.island == me.island) & (regs.regency_code != code)]
-    if len(regs[regs.island == me.island]) < 2:
-        same = regs[(regs.island_group == me.island_group) & (regs.regency_code != code)]
-    gap = (same.informal_workforce_est.astype(float) - float(me.informal_workforce_est)).abs()
-    return same.assign(gap=gap).sort_values(["gap", "regency_code"]).regency_code.head(MAX_PEERS).tolist()
-
 
 def peers_of(code: str, regs) -> list[str]:
     chosen = [c for c in (state.get("peers") or ()) if c != code]
@@ -92,17 +80,6 @@ def headline(lang, status, row, tiers, n_regencies):
                 needed=fmt.number(math.ceil(needed), lang) if not fmt.is_missing(needed) else "–",
                 deadline=fmt.month(deadline, lang)),
               delta_color="off", delta_arrow="off")
-
-
-def rank_change_text(change, lang) -> str:
-    if change is None or change != change:
-        return t("reg.rank_change_none", lang)
-    change = int(change)
-    if change > 0:
-        return t("reg.rank_up", lang, n=change)
-    if change < 0:
-        return t("reg.rank_down", lang, n=-change)
-    return t("reg.rank_same", lang)
 
 
 # ---------------------------------------------------------------- map and ranking
@@ -237,21 +214,9 @@ def budget_paid(lang, m) -> tuple[str, str]:
 
 # ---------------------------------------------------------------- districts and villages
 
-def area_spec(with_parent: bool) -> Table:
-    first = (Col("area_name", "reg.col_village", "text"), Col("parent_name", "reg.col_district", "text")) \
-        if with_parent else (Col("area_name", "reg.col_district", "text"),)
-    return Table("desa" if with_parent else "kecamatan", first + (
-        tables.TARGET,
-        tables.ACTIVE,
-        tables.ATTAINMENT,
-        tables.TIER,
-        Col("n_to_next_tier", "reg.col_to_next"),
-    ))
-
-
 def area_table(lang, rows, with_parent: bool, key: str):
     rows = rows.assign(tier_label=rows["tier_label_id" if lang == "id" else "tier_label_en"])
-    tables.show(area_spec(with_parent), rows, lang, key=key, height=min(35 * (len(rows) + 1) + 3, 600))
+    tables.show(tables.area_spec(with_parent), rows, lang, key=key, height=min(35 * (len(rows) + 1) + 3, 600))
 
 
 def districts_and_villages(lang, status, row):
@@ -303,6 +268,8 @@ def page(lang, status):
     else:
         row = standing.set_index("regency_code", drop=False).loc[code]
         headline(lang, status, row, tiers, len(standing))
+        exports.filters(place=row.regency_name)
+        exports.brief_download(lang, status["as_of"], code, row.regency_name)
 
     st.subheader(t("reg.where_all_stand", lang))
     left, right = st.columns([3, 2])

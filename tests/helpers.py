@@ -95,3 +95,31 @@ def tiers_loaded(tmp_path_factory, name: str, **settings):
     tiers = FIXTURES / "tiers"
     return loaded(tmp_path_factory, name, [tiers / "peserta.csv", tiers / "iuran.csv"], "2024-06",
                   target_overrides=tiers / "targets.csv", **settings)
+
+
+@contextlib.contextmanager
+def captured_downloads():
+    """Deferred downloads (st.download_button with a callable) registered while the block
+    runs: {file_id: (file name, callable)}; a button's proto.deferred_file_id is the key."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+    saved, original = {}, MediaFileManager.add_deferred
+
+    def add(self, fn, mimetype, coordinates, file_name=None, **kw):
+        file_id = original(self, fn, mimetype, coordinates, file_name, **kw)
+        saved[file_id] = (file_name, fn)
+        return file_id
+    MediaFileManager.add_deferred = add
+    try:
+        yield saved
+    finally:
+        MediaFileManager.add_deferred = original
+
+
+def downloads(at, saved) -> dict:
+    """{widget key: (file name, bytes)} of the page's download buttons."""
+    out = {}
+    for b in at.get("download_button"):
+        name, fn = saved[b.proto.deferred_file_id]
+        data = fn()
+        out[b.proto.id.rsplit("-", 1)[-1]] = (name, data if isinstance(data, bytes) else data.encode())
+    return out

@@ -26,6 +26,7 @@ def chart_texts(spec: dict) -> list[str]:
     out = []
     lay = spec.get("layout", {})
     out.append((lay.get("title") or {}).get("text"))
+    out.append(((lay.get("title") or {}).get("subtitle") or {}).get("text"))
     for k, v in lay.items():
         if k.startswith(("xaxis", "yaxis")) and isinstance(v, dict):
             out.append(((v.get("title") or {}).get("text")))

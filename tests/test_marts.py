@@ -88,3 +88,20 @@ def test_goal_segments_are_configuration(monkeypatch, tmp_path):
                      "where month = date '2024-06-01'") == [(4, 6)]
     assert query(wh, "select n_active from mart_regency_progress "
                      "where regency_code = '53.01'") == [(1,)]
+
+
+def test_where_the_active_count_comes_from(wh):
+    """Every active member comes from one file: here the contribution list (iuran.csv) for the
+    members who have rows there; the shares of a regency add up to 100%."""
+    rows = query(wh, """select s.figure, l.file_name, s.n_members, s.share_pct
+                        from mart_figure_sources s join mart_dq_load_history l using (load_id)
+                        where s.level = 'regency' and s.area_code = '53.02' order by 1, 2""")
+    assert rows == [("active", "iuran.csv", 2, 100.0), ("registered", "peserta.csv", 2, 100.0)]
+    totals = query(wh, """select figure, sum(n_members), sum(share_pct) from mart_figure_sources
+                          where level = 'province' group by 1 order by 1""")
+    assert totals == [("active", 3, 100.0), ("registered", 5, 100.0)]
+
+
+def test_lineage_follows_the_models(wh):
+    up = dict(query(wh, "select upstream, depth from mart_lineage where model = 'mart_regency_progress'"))
+    assert up["int_goal_monthly"] == 1 and up["int_member_spells"] > 1 and up["members"] > up["stg_members"]

@@ -65,6 +65,8 @@ def finish(fig: go.Figure, lang: str) -> go.Figure:
     lines = 0 if not title else title.count("<br>") + 1
     top = fig.layout.margin.t if fig.layout.margin.t is not None else 40
     needed = TOOLBAR_PX + 4 + 12 * max(lines - 1, 0) + 20 * lines + 10
+    if fig.layout.title.subtitle.text:                # the as-of month and source line (ui.layout.with_context)
+        needed += 18
     extra = max(top - 40, 0) if lines else top        # room a chart kept for its own top labels
     fig.update_layout(
         font=dict(color=palette.TEXT), separators=fmt.plotly_separators(lang), dragmode=False,

@@ -1,14 +1,15 @@
-"""What every page shares: the language, the status line, and the page frame (title,
-status line, empty and error states: an unexpected failure becomes one clear message,
-never a traceback)."""
+"""What every page shares: the language, the status line, the page frame (title, status
+line, empty and error states: an unexpected failure becomes one clear message, never a
+traceback; the print rules; the page's workbook) and the one way to put a chart on a page."""
 from __future__ import annotations
 
 import functools
+import re
 
 import pandas as pd
 import streamlit as st
 
-from ui import fmt, state
+from ui import exports, fmt, printing, state
 from ui.queries import common
 from ui.queries.funnel import WarehouseMissing
 from ui.i18n import LANGS, t
@@ -57,32 +58,69 @@ def frame(title_key: str, needs_members: bool = True):
     """The page frame: `@frame("overview.title")` over `def page(lang, status)`. It draws the
     title and the status line, says what to do when there is no warehouse or no data yet,
     and turns an unexpected failure into one sentence. A page that speaks about the loads
-    themselves (needs_members=False) runs before any member list is loaded."""
+    themselves (needs_members=False) runs before any member list is loaded. Every table the
+    page shows is collected (ui.exports) and offered at the end as one workbook; the print
+    rules (ui.printing) make Ctrl+P give a clean A4."""
     def wrap(body):
         @functools.wraps(body)
         def page():
             leave_pages_directory_mode()
             lg = lang()
             st.title(t(title_key, lg))
+            printing.inject()
+            token = None
             try:
                 status = common.status()
                 st.caption(status_line(status, lg))
                 if needs_members and (status["as_of"] is None or pd.isna(status["as_of"])):
                     st.info(t("empty.no_rows", lg))
                     return
+                token = exports.begin(exports.Context(
+                    page=t(title_key, lg), slug=exports.page_slug(title_key), lang=lg, as_of=status["as_of"],
+                    suppress_below=status["suppress_below"]))
                 body(lg, status)
+                exports.page_download()
             except WarehouseMissing as e:
                 st.warning(t("empty.no_data", lg) + f" ({e})")
             except Exception as e:  # never a traceback on screen
                 st.error(t("error.page", lg, error=f"{type(e).__name__}: {e}"))
+            finally:
+                if token is not None:
+                    exports.end(token)
         return page
     return wrap
 
 
-def chart(fig, key: str, lang: str, where=None, on_select="ignore"):
+def plain(text) -> str:
+    """A plotly title without its markup."""
+    return re.sub(r"<[^>]+>", " ", str(text or "")).strip()
+
+
+def with_context(fig, lang: str, ctx, title: str | None = None):
+    """The chart carries its context in the image: a title (the figure's own, else `title`),
+    and under it the data's as-of month and the source line."""
+    own = plain(fig.layout.title.text)
+    if not own and title:
+        fig.update_layout(title_text=title)
+    if ctx is not None:
+        fig.update_layout(title_subtitle_text=f"{ctx.as_of_text()} · {ctx.source()}",
+                          title_subtitle_font=dict(size=11, color="#5f6b7a"))
+        top = fig.layout.margin.t if fig.layout.margin.t is not None else 80
+        fig.update_layout(margin_t=max(top, 78))
+    return fig
+
+
+def chart(fig, key: str, lang: str, where=None, title: str | None = None, on_select="ignore"):
     """Every chart goes on a page this way, with one configuration: offline maps (plotly's
-    topojson from this server, see geo.boundaries), no logo, no lasso; the page's language
-    (ui.charts.config, finish). A map passes on_select (a callback) to be clicked."""
+    topojson from this server, see geo.boundaries), no logo, no lasso; the title, as-of
+    month and source line in the figure, and an image download named for what it shows
+    (sejuta-peserta_<title>_<regency>_<YYYY-MM>.png); the page's language and a title clear
+    of the toolbar (ui.charts.config, finish). A map passes on_select (a callback) to be clicked."""
     from ui.charts import config, finish
-    return (where or st).plotly_chart(finish(fig, lang), config={**config(lang), "topojsonURL": "/app/static/"},
-                                      key=key, on_select=on_select, selection_mode="points")
+    ctx = exports.context()
+    fig = with_context(fig, lang, ctx, title)
+    name = exports.slug(plain(fig.layout.title.text) or key)
+    image = {"format": "png", "scale": 2, "filename": ctx.file_name(name, "png")[:-4] if ctx else name}
+    return (where or st).plotly_chart(
+        finish(fig, lang), config={**config(lang), "topojsonURL": "/app/static/", "toImageButtonOptions": image},
+        key=key, on_select=on_select, selection_mode="points")

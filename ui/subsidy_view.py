@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import claims_charts as cc
-from ui import fmt, tables, words
+from ui import exports, fmt, tables, words
 from ui.i18n import t
 from ui.layout import chart
 from ui.queries import claims as q
@@ -135,6 +135,7 @@ def retention_section(lang, status, k, wide=False):
 def subsidies_tab(lang, status, province_wide: bool = False):
     """The tab; province_wide: a regency is chosen on the page, and these sections (which
     show all of NTT, with tables by regency) say so in their titles."""
+    exports.filters()   # the claims tab's period and regency do not apply here
     bsu_section(lang, province_wide)
     budget_section(lang, status["suppress_below"], province_wide)
     retention_section(lang, status, status["suppress_below"], province_wide)

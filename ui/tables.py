@@ -1,7 +1,8 @@
 """Every table declared once: its columns, each with the kind of value it holds and the
 label key of its header. The spec drives the screen (typed values shown the Indonesian or
-English way, sorting by value), and the downloads built on it. A hidden (suppressed) cell
-stays a missing value, so it sorts as missing, and reads "disembunyikan"."""
+English way, sorting by value), the printed page (an HTML copy shown only on paper), the
+workbook downloads (ui/workbook.py) and the PDF briefs (ui/brief). A hidden (suppressed)
+cell stays a missing value, so it sorts as missing, and reads "disembunyikan"."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -11,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import fmt
-from ui.i18n import t
+from ui.i18n import CATALOGUE, t
 
 KINDS: dict[str, Callable] = {
     "count": lambda v, lang, d: fmt.number(v, lang),
@@ -68,15 +69,36 @@ class Table:
             return df[self.hidden_flag].fillna(False).astype(bool).reset_index(drop=True)
         return pd.Series(False, index=range(len(df)))
 
+    def hides(self, col: Col) -> bool:
+        """Whether this column's cells read "hidden" on a hidden row."""
+        return col.hideable and col.kind in NUMERIC
+
     def styled(self, df: pd.DataFrame, lang: str):
         """A pandas Styler: typed cells, each shown by its kind; hidden rows read as hidden."""
         data = self.frame(df, lang)
         sty = data.style.format({h: _formatter(c, lang) for h, c in zip(data.columns, self.columns)})
         hidden = self.hidden_rows(df)
         if hidden.any():
-            cols = [h for h, c in zip(data.columns, self.columns) if c.hideable and c.kind in NUMERIC]
+            cols = [h for h, c in zip(data.columns, self.columns) if self.hides(c)]
             sty = sty.format(lambda v: t("table.hidden", lang), subset=pd.IndexSlice[hidden[hidden].index, cols])
         return sty
+
+    def display(self, df: pd.DataFrame, lang: str) -> list[list[str]]:
+        """Every cell as the screen shows it (the printed page and the PDF briefs)."""
+        data, hidden = self.frame(df, lang), self.hidden_rows(df)
+        shown = [[_formatter(c, lang)(v) for v in data[h]] for h, c in zip(data.columns, self.columns)]
+        for j, c in enumerate(self.columns):
+            if self.hides(c):
+                shown[j] = [t("table.hidden", lang) if hid else v for v, hid in zip(shown[j], hidden)]
+        return [list(row) for row in zip(*shown)]
+
+    def title(self, lang: str, key: str | None = None) -> str:
+        """The table's title (a workbook sheet, a printed caption): the i18n entry
+        "sheet.<show key>", else "sheet.<table name>", else the table name."""
+        for k in (f"sheet.{key}", f"sheet.{self.name}"):
+            if k in CATALOGUE:
+                return t(k, lang)
+        return self.name.replace("_", " ").capitalize()
 
 
 def _formatter(col: Col, lang: str):
@@ -87,10 +109,21 @@ def _formatter(col: Col, lang: str):
     return lambda v: empty if fmt.is_missing(v) else fn(v, lang, col.digits)
 
 
-def show(spec: Table, df: pd.DataFrame, lang: str, key: str | None = None, height: int | None = None) -> None:
-    """The table on the page, sortable by value."""
-    st.dataframe(spec.styled(df, lang), hide_index=True, width="stretch", key=key,
+def show(spec: Table, df: pd.DataFrame, lang: str, key: str | None = None, height: int | None = None,
+         style=None) -> None:
+    """The table on the page, sortable by value; under it its workbook download, and a copy
+    that only the printed page shows (the grid prints only its visible part). `style`
+    (frame -> frame of CSS) colours cells on screen."""
+    from ui import exports, printing
+    styled = spec.styled(df, lang)
+    if style is not None:
+        styled = styled.apply(style, axis=None)
+    st.dataframe(styled, hide_index=True, width="stretch", key=key,
                  height=height if height is not None else "auto")
+    sheet = exports.register(spec, df, lang, key)
+    printing.table(spec, df, lang, sheet.title if sheet else spec.title(lang, key))
+    if sheet is not None:
+        exports.table_download(sheet, key or spec.name)
 
 
 # Columns many tables share, declared once.
@@ -99,3 +132,15 @@ TARGET = Col("target", "table.target", hideable=False)
 ACTIVE = Col("n_active", "table.active")
 ATTAINMENT = Col("attainment_pct", "table.attainment", "attainment")
 TIER = Col("tier_label", "table.tier", "text")
+CHANGE_3M = Col("change_3m", "table.change_3m", "signed", digits=0)
+# The 22 regencies at the as-of month (the overview page and the governor's brief).
+REGENCY_PROGRESS = Table("kabupaten", (REGENCY, TARGET, ACTIVE, ATTAINMENT, TIER, CHANGE_3M))
+
+
+def area_spec(with_parent: bool) -> Table:
+    """A regency's districts, or its villages under their district (the regency page and the
+    regent's brief); hidden cells come from the mart (is_suppressed)."""
+    first = (Col("area_name", "reg.col_village", "text"), Col("parent_name", "reg.col_district", "text")) \
+        if with_parent else (Col("area_name", "reg.col_district", "text"),)
+    return Table("desa" if with_parent else "kecamatan", first + (
+        TARGET, ACTIVE, ATTAINMENT, TIER, Col("n_to_next_tier", "reg.col_to_next")))

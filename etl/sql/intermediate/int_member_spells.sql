@@ -16,19 +16,21 @@
 --   is_first_spell       the member's first spell
 --   is_reactivation      a spell after a gap of unpaid months
 --   is_followed_by_gap   no spell starts the month after this one ends
+--   source_load_id       the load whose file gave the spell (a contribution list, or the member
+--                        list's last paid month)
 with
 contribution_spells as (
-    select member_key, start_month, end_month, payer_code
+    select member_key, start_month, end_month, payer_code, load_id as source_load_id
     from stg_contributions
 ),
 fallback_spells as (   -- a member list's last paid month stands in when no contribution rows exist
-    select m.member_key, m.registered_month, m.last_paid_month, m.payer_code
+    select m.member_key, m.registered_month, m.last_paid_month, m.payer_code, m.load_id
     from stg_members m
     where m.last_paid_month is not null
       and not exists (select 1 from stg_contributions c where c.member_key = m.member_key)
 ),
 joined as (
-    select s.member_key, s.start_month, s.end_month, s.payer_code,
+    select s.member_key, s.start_month, s.end_month, s.payer_code, s.source_load_id,
            m.regency_code, m.district_code, m.village_code, m.segment_code, m.sector_code,
            m.registered_month
     from (select * from contribution_spells union all select * from fallback_spells) s
@@ -58,7 +60,8 @@ final as (
            prev_end is null as is_first_spell,
            prev_end is not null and start_month > (prev_end + interval 1 month)::date as is_reactivation,
            coalesce(lead(start_month) over (partition by member_key order by start_month)
-                    > (end_month + interval 1 month)::date, true) as is_followed_by_gap
+                    > (end_month + interval 1 month)::date, true) as is_followed_by_gap,
+           source_load_id
     from kept
 )
 select * from final
