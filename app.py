@@ -26,7 +26,7 @@ pages = [st.Page(f, title=t(key, lang), url_path=url, default=(i == 0))
 nav = st.navigation(pages, position="hidden")     # the links below carry the view's address
 state.begin(nav.url_path)
 lang = state.lang()
-style.inject()
+style.inject(lang)
 try:
     bootstrap.ensure_warehouse(lang)
 except Exception as e:  # the page must explain, never show a traceback

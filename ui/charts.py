@@ -25,7 +25,8 @@ TOOLBAR_PX = 30           # the toolbar's height: titles start below it
 ID_LOCALE = {
     "moduleType": "locale", "name": "id",
     "dictionary": {
-        "Download plot as a png": "Unduh grafik sebagai PNG", "Download plot": "Unduh grafik",
+        "Download plot as a png": "Unduh grafik sebagai PNG", "Download plot as a PNG": "Unduh grafik sebagai PNG",
+        "Download plot": "Unduh grafik",
         "Reset axes": "Kembalikan sumbu", "Autoscale": "Skala otomatis", "Zoom": "Perbesar",
         "Pan": "Geser", "Zoom in": "Perbesar", "Zoom out": "Perkecil", "Reset": "Kembalikan",
         "Double-click to zoom back out": "Klik dua kali untuk kembali",
@@ -62,6 +63,8 @@ def finish(fig: go.Figure, lang: str) -> go.Figure:
     """The last touches every chart gets: dark text, a title that wraps and starts below
     the toolbar, the page's separators, and no drag-zoom (a phone scrolls past a chart)."""
     title = wrap_title(fig.layout.title.text)
+    if not title and fig.layout.title.subtitle.text:  # a subtitle alone would sit under the toolbar
+        title = "\u200b"
     lines = 0 if not title else title.count("<br>") + 1
     top = fig.layout.margin.t if fig.layout.margin.t is not None else 40
     needed = TOOLBAR_PX + 4 + 12 * max(lines - 1, 0) + 20 * lines + 10

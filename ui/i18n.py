@@ -38,6 +38,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "state.value_unknown": {"id": "Nilai “{value}” untuk {name} tidak dikenal; ditampilkan pilihan bawaan.",
                             "en": "Value “{value}” for {name} is not known; the default is shown."},
     "admin.title": {"id": "Untuk administrator", "en": "For administrators"},
+    "chart.fullscreen": {"id": "Layar penuh", "en": "Fullscreen"},
+    "chart.close_fullscreen": {"id": "Tutup layar penuh", "en": "Close fullscreen"},
     # --- words every page says the same way (ui/words.py) ---------------------------
     "pace.beyond_horizon": {"id": "Lebih dari {years} tahun lagi", "en": "More than {years} years away"},
     "pace.never": {"id": "Tidak tercapai", "en": "Not reached"},
@@ -331,6 +333,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "Berkas `{path}`. Tidak cocok: {unmatched}. Kabupaten/kota tanpa batas wilayah: {missing}. "
               "Dicocokkan menurut {how}.",
         "en": "File `{path}`. Unmatched: {unmatched}. Regencies without a boundary: {missing}. Matched by {how}."},
+    "reg.map_title": {"id": "Capaian menuju target", "en": "Attainment of the target"},
+    "reg.district_map_title": {"id": "Capaian per kecamatan", "en": "Attainment by district"},
     "reg.choose_none": {"id": "Seluruh NTT (pilih kabupaten/kota)", "en": "All of NTT (choose a regency)"},
     "reg.pick_hint": {"id": "Pilih kabupaten/kota di atas, atau klik petak atau wilayahnya pada peta, untuk melihat "
                             "rinciannya.",

@@ -76,7 +76,7 @@ def tile_map(frame: pd.DataFrame, color_by: str, tiers: pd.DataFrame, selected: 
     for shape in fig.layout.shapes:
         if shape.name == f"{tiles.TILE_SHAPE_PREFIX}{selected}":
             shape.line = dict(color=palette.SELECTED, width=4)
-    return fig
+    return fig.update_layout(title=t("reg.map_title", lang))
 
 
 def _fills(d: pd.DataFrame, color_col: str | None, category_colors: dict | None) -> list[str]:
@@ -113,7 +113,7 @@ def geo_map(matched, frame: pd.DataFrame, color_by: str, tiers: pd.DataFrame, se
         frame[["kemendagri_code", "label", "value", "tier_name"]], on="kemendagri_code")
     fig.add_trace(name_labels(labelled["label_point"], [wrap(x, 12) for x in labelled["label"]],
                               _fills(labelled, "tier_name" if by_tier else None, colors)))
-    return fig
+    return fig.update_layout(title=t("reg.map_title", lang))
 
 
 def district_frame(districts: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -147,5 +147,5 @@ def district_map(shapes, districts: pd.DataFrame, lang: str) -> go.Figure:
              for v, c in zip(g.merge(d, on="kemendagri_code", how="left")["value"],
                              fill_colours(g.merge(d, on="kemendagri_code", how="left")["value"]))]
     fig.add_trace(name_labels(g["label_point"], [wrap(n, 12) for n in g["name"]], fills, size=9))
-    return fig
+    return fig.update_layout(title=t("reg.district_map_title", lang))
 

@@ -2,8 +2,6 @@
 No queries, no streamlit. Values arrive aggregated (and small cells already hidden)."""
 from __future__ import annotations
 
-import textwrap
-
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -12,13 +10,8 @@ from ui.charts import COLORS, base_layout, month_labels
 from ui.i18n import t
 
 
-
 def name_col(lang: str) -> str:
     return "name_id" if lang == "id" else "name_en"
-
-
-def wrap(text: str, width: int = 18) -> str:
-    return "<br>".join(textwrap.wrap(str(text), width)) or str(text)
 
 
 def sector_color(i: int) -> str:
@@ -57,20 +50,29 @@ def sector_heatmap(df: pd.DataFrame, lang: str) -> go.Figure:
     counts = counts.reindex(index=regencies["regency_code"], columns=sectors["sector_code"])
     z = grid.astype(float).values
     text = [["–" if pd.isna(v) else fmt.pct(v, 2, lang) for v in row] for row in z]
-    hover = [[t("sec.hover_cell", lang, active=t("sec.hidden_short", lang) if pd.isna(n) else fmt.number(n, lang),
-                pct="–" if pd.isna(v) else fmt.pct(v, 2, lang))
-              for n, v in zip(nrow, zrow)] for nrow, zrow in zip(counts.values, z)]
+    full = list(sectors[name_col(lang)])
+    hover = [[f"{sector} · " + t("sec.hover_cell", lang, active=t("sec.hidden_short", lang) if pd.isna(n)
+                                 else fmt.number(n, lang), pct="–" if pd.isna(v) else fmt.pct(v, 2, lang))
+              for sector, n, v in zip(full, nrow, zrow)] for nrow, zrow in zip(counts.values, z)]
     fig = go.Figure(go.Heatmap(
-        z=z, x=[wrap(n, 14) for n in sectors[name_col(lang)]], y=list(regencies["regency_label"]),
+        z=z, x=short_names(full), y=list(regencies["regency_label"]),
         text=text, texttemplate="%{text}", textfont=dict(size=10), customdata=hover,
-        hovertemplate="%{y} · %{x}<br>%{customdata}<extra></extra>", colorscale="Greens",
+        hovertemplate="%{y} · %{customdata}<extra></extra>", colorscale="Greens",
         hoverongaps=False, xgap=1, ygap=1,
         colorbar=dict(title=t("sec.coverage_axis", lang), ticksuffix="%", tickformat=",.2f")))
     fig.update_layout(height=110 + 26 * len(regencies), margin=dict(l=10, r=10, t=10, b=10),
                       separators=fmt.plotly_separators(lang),
                       plot_bgcolor="white", font=dict(size=12))
-    fig.update_xaxes(side="top", tickangle=0)
+    fig.update_xaxes(tickangle=-90)   # one short name per column, turned: they never overlap, even on a phone
     return fig
+
+
+def short_names(names: list[str]) -> list[str]:
+    """A column label of one word ("Pertanian"), longer only where two would read the same
+    ("Other services", "Other"); the full name is in the hover."""
+    first = [n.split()[0] for n in names]
+    return [n.split("/")[0].split("(")[0].split("&")[0].strip() if first.count(f) > 1 else f
+            for n, f in zip(names, first)]
 
 
 def sector_trend(monthly: pd.DataFrame, lang: str) -> go.Figure:
