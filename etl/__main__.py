@@ -1,13 +1,24 @@
 """python -m etl {demo,load,rebuild,brief} — see README.md."""
 from __future__ import annotations
 
-import argparse
-import os
+import signal
 import sys
-from pathlib import Path
 
-from etl import settings
-from etl.warehouse import LoadError
+if __name__ == "__main__":      # Ctrl-C while Python is still starting: nothing has begun
+    signal.signal(signal.SIGINT, lambda *_: sys.exit(130))
+
+import argparse  # noqa: E402
+import os  # noqa: E402
+import traceback  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from etl import reasons, settings  # noqa: E402
+from etl.privacy import mask_text  # noqa: E402
+from etl.warehouse import LoadError  # noqa: E402
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised where the process is so that every cleanup runs."""
 
 
 def parse_map(items: list[str]) -> dict[str, str]:
@@ -15,27 +26,33 @@ def parse_map(items: list[str]) -> dict[str, str]:
     out = {}
     for item in items:
         path = Path(item)
-        lines = path.read_text(encoding="utf-8").splitlines() if "=" not in item and path.is_file() else [item]
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines() if "=" not in item and path.is_file() else [item]
+        except (OSError, UnicodeError) as e:
+            raise LoadError(f"--map {mask_text(item)}: the mapping file cannot be read ({type(e).__name__}).") from None
         for line in filter(None, (ln.strip() for ln in lines)):
             if "=" not in line:
-                raise LoadError(f"--map '{line}': write it as \"Header in file=field\".")
+                raise LoadError(f"--map '{mask_text(line)}': write it as \"Header in file=field\".")
             header, field = line.rsplit("=", 1)
             out[norm_header(header)] = field.strip()
     return out
 
 
-def print_summary(results) -> None:
-    print(f"{'file':<40} {'kind':<14} {'read':>10} {'loaded':>10} {'quarant.':>9} {'flagged':>8}")
+def print_summary(results, lang: str) -> None:
+    print(reasons.cli("cols", lang))
     for r in results:
         if r.skipped:
-            print(f"{r.file_name:<40} skipped: {r.skipped}")
+            print(f"{mask_text(r.file_name, 40):<40} {reasons.cli('skipped', lang)}: {r.skipped}")
             continue
-        print(f"{r.file_name:<40} {r.kind:<14} {r.rows_read:>10,} {r.rows_loaded:>10,} "
+        print(f"{mask_text(r.file_name, 40):<40} {r.kind:<14} {r.rows_read:>10,} {r.rows_loaded:>10,} "
               f"{r.rows_quarantined:>9,} {r.rows_flagged:>8,}")
-        for code, n in r.by_reason.items():
-            print(f"{'':<40}   quarantined {code}: {n:,}")
+        month = r.as_of.strftime("%Y-%m") if r.as_of else "-"
+        print(f"{'':<40}   {reasons.cli('as_of', lang, month=month, rule=r.as_of_rule)}")
+        for what, counts in (("quarantined", r.by_reason), ("flagged", r.by_issue)):
+            for code, n in counts.items():
+                print(f"{'':<40}   {reasons.cli(what, lang)} {code}: {n:,} ({reasons.title(code, lang)})")
         for note in r.notes:
-            print(f"{'':<40}   note: {note}")
+            print(f"{'':<40}   {reasons.cli('note', lang)}: {note}")
 
 
 def cmd_load(a) -> int:
@@ -44,17 +61,19 @@ def cmd_load(a) -> int:
     mapping = parse_map(a.map or [])
     bad = [f for f in mapping.values() if a.kind and f not in {x.name for x in CONTRACTS[a.kind].fields}]
     if bad:
-        raise LoadError(f"--map names unknown field(s) {bad} for kind {a.kind}.")
-    results = load_paths(a.paths, kind=a.kind, mapping=mapping, dry_run=a.dry_run, as_of=a.as_of)
-    print_summary(results)
-    print("dry run: nothing was written." if a.dry_run else f"published {settings.get_path('warehouse')}")
+        raise LoadError(f"--map names unknown field(s) {[mask_text(b) for b in bad]} for kind {a.kind}.")
+    results = load_paths(a.paths, kind=a.kind, mapping=mapping, dry_run=a.dry_run, as_of=a.as_of,
+                         wait=not a.no_wait, fresh=a.new_key)
+    lang = settings.get("language")
+    print_summary(results, lang)
+    print(reasons.cli("dry_run", lang) if a.dry_run else reasons.cli("published", lang, path=settings.get_path("warehouse")))
     return 0
 
 
 def cmd_demo(a) -> int:
     from etl.demo import build
     built = build(a.members, a.seed, a.as_of, a.out and Path(a.out), progress=print, append=a.append)
-    print_summary(built.results)
+    print_summary(built.results, settings.get("language"))
     print(f"demo warehouse ready: {built.warehouse} ({built.seconds:.1f} s in all)")
     return 0
 
@@ -62,7 +81,7 @@ def cmd_demo(a) -> int:
 def cmd_rebuild(a) -> int:
     from etl import marts
     from etl.warehouse import building, refresh_config
-    with building() as con:
+    with building(who="rebuild", wait=not a.no_wait) as con:
         refresh_config(con)
         built = marts.build(con, select=a.select)
     print(f"{len(built)} model(s) rebuilt with the current configuration: {settings.get_path('warehouse')}")
@@ -107,11 +126,15 @@ def parser() -> argparse.ArgumentParser:
     ld.add_argument("--kind", choices=["members", "contributions", "claims", "subsidies"])
     ld.add_argument("--map", action="append", help='"Header in file=field", or a file of such lines')
     ld.add_argument("--dry-run", action="store_true", help="validate and report; write nothing")
-    ld.add_argument("--as-of", help="month a member list speaks for (YYYY-MM); default: its newest registration")
+    ld.add_argument("--as-of", help="month a member list speaks for (YYYY-MM); default: title, file name, data")
+    ld.add_argument("--no-wait", action="store_true", help="stop (exit 2) instead of waiting for another writer")
+    ld.add_argument("--new-key", action="store_true",
+                    help="start a new warehouse from these files alone (after a lost key); creates a key if none")
     ld.set_defaults(fn=cmd_load)
     r = sub.add_parser("rebuild", help="rebuild the models after a configuration change")
     r.add_argument("--select", help="MODEL (that model) or MODEL+ (it and everything built from it); "
                                     "a source table with + (e.g. cfg_tiers+) rebuilds what reads it")
+    r.add_argument("--no-wait", action="store_true", help="stop (exit 2) instead of waiting for another writer")
     r.set_defaults(fn=cmd_rebuild)
     b = sub.add_parser("brief", help="write one-page PDF briefs (province, regencies) from the warehouse")
     b.add_argument("--all", action="store_true", help="the province brief and all 22 regency briefs")
@@ -123,23 +146,62 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def on_term(signum, frame):
+    raise Terminated
+
+
 def main(argv=None) -> int:
     args = parser().parse_args(argv)
+    previous = None
+    if threading_main():
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        previous = signal.signal(signal.SIGTERM, on_term)
     try:
         return args.fn(args)
     except (LoadError, settings.SettingError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("interrupted: the published warehouse was not changed.", file=sys.stderr)
-        return 130
-    except Exception as e:  # a bug, not bad input: one line, traceback on request
-        if os.environ.get("SEJUTA_DEBUG"):
-            raise
-        print(f"error: unexpected {type(e).__name__}: {e}. The published warehouse was not changed "
-              "(set SEJUTA_DEBUG=1 for details).", file=sys.stderr)
-        return 1
+        return interrupted()
+    except Terminated:
+        print("terminated: the published warehouse was not changed.", file=sys.stderr)
+        return 143
+    except Exception as e:  # a bug, not bad input; or Ctrl-C as DuckDB reports it
+        return interrupted() if is_interrupt(e) else unexpected(e)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def is_interrupt(e: Exception) -> bool:
+    """DuckDB stops a query on Ctrl-C with RuntimeError('Query interrupted'), and reports a
+    KeyboardInterrupt raised inside a Python function it calls as an error of its own."""
+    text = str(e)
+    return (type(e).__name__ == "InterruptException" or (isinstance(e, RuntimeError) and "interrupted" in text.lower())
+            or "KeyboardInterrupt" in text)
+
+
+def interrupted() -> int:
+    print("interrupted: the published warehouse was not changed.", file=sys.stderr)
+    return 130
+
+
+def unexpected(e: Exception) -> int:
+    """Where it happened, never its text (it may quote a row of the input)."""
+    if os.environ.get("SEJUTA_DEBUG"):
+        raise e
+    where = traceback.extract_tb(e.__traceback__)[-1]
+    print(f"error: unexpected {type(e).__name__} at {Path(where.filename).name}:{where.lineno}. The published "
+          "warehouse was not changed (set SEJUTA_DEBUG=1 for details).", file=sys.stderr)
+    return 1
+
+
+def threading_main() -> bool:
+    import threading
+    return threading.current_thread() is threading.main_thread()
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)     # the outcome is decided: no traceback at exit
+    sys.exit(code)

@@ -39,7 +39,7 @@ class Contract:
 
 def norm_header(h: object) -> str:
     s = str(h or "").replace("\ufeff", "").strip().lower()
-    s = re.sub(r"[._/\\\-:()#]+", " ", s)
+    s = re.sub(r"[._/\\\-:()#\"]+", " ", s)
     return re.sub(r"\s+", " ", s).strip()
 
 
@@ -120,6 +120,10 @@ CONTRACTS: dict[str, Contract] = {c.kind: c for c in [
                                              "tanggal klaim", "filed date", "tgl lapor")),
          Field("paid_date", "date", True, ("tgl bayar", "tanggal bayar", "tgl pembayaran",
                                            "tanggal pembayaran", "paid date", "tgl penetapan")),
+         Field("incident_date", "date", False, ("tgl kejadian", "tanggal kejadian", "tgl kecelakaan",
+                                                "tanggal kecelakaan", "tgl meninggal", "tanggal meninggal",
+                                                "incident date"),
+               "date of the accident (JKK) or death (JKM): dates claims incurred"),
          Field("amount_rp", "money", True, ("nominal", "jumlah bayar", "jumlah klaim", "nilai klaim",
                                             "manfaat", "nominal klaim", "jumlah manfaat")),
          REGENCY,
@@ -129,8 +133,8 @@ CONTRACTS: dict[str, Contract] = {c.kind: c for c in [
          *PII),
         ("claim_id",),
         {"claim_id": "No. Klaim", "nik": "NIK", "name": "Nama", "programme": "Program",
-         "filed_date": "Tgl Pengajuan", "paid_date": "Tgl Bayar", "amount_rp": "Nominal",
-         "regency": "Kab/Kota", "segment": "Segmen", "cause": "Sebab Klaim"}),
+         "filed_date": "Tgl Pengajuan", "paid_date": "Tgl Bayar", "incident_date": "Tgl Kejadian",
+         "amount_rp": "Nominal", "regency": "Kab/Kota", "segment": "Segmen", "cause": "Sebab Klaim"}),
     Contract(
         "subsidies", "Penerima subsidi upah (BSU recipients)",
         (NIK,

@@ -60,32 +60,31 @@ def alias_table(df: pd.DataFrame, code_col: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["alias", "code"]).drop_duplicates("alias")
 
 
-def regency_targets(reg: pd.DataFrame, overrides: dict[str, int]) -> pd.DataFrame:
-    total = settings.config().target
-    fixed = {k: v for k, v in overrides.items() if k in set(reg.kemendagri_code)}
-    free = reg[~reg.kemendagri_code.isin(fixed)]
-    parts = largest_remainder(free.informal_workforce_est.astype(float).tolist(),
-                              max(total - sum(fixed.values()), 0))
-    split = dict(zip(free.kemendagri_code, parts))
-    return pd.DataFrame({"area_code": reg.kemendagri_code, "level": "regency",
-                         "parent_code": "53",
-                         "target": [fixed.get(k, split.get(k, 0)) for k in reg.kemendagri_code],
-                         "is_override": reg.kemendagri_code.isin(fixed)})
+SPLIT_BASIS = {"regency": "informal_workforce_est", "district": "population_2010", "village": "equal"}
 
 
-def child_targets(parents: pd.DataFrame, children: pd.DataFrame, parent_col: str, level: str,
-                  overrides: dict[str, int]) -> pd.DataFrame:
-    """Split each parent's target equally over its children (no per-village
-    workforce figures exist); overridden children keep their value and the rest
-    share what is left, so the children sum to the parent."""
+def split(parents: pd.DataFrame, children: pd.DataFrame, parent_col: str, level: str,
+          weight_col: str | None, overrides: dict[str, int]) -> pd.DataFrame:
+    """Each parent's target split over its children in proportion to weight_col (equal
+    shares without one) by largest remainder, so the children sum exactly to the parent;
+    overridden children keep their value and the others share what is left by their weights."""
     out = []
     for p in parents.itertuples():
-        kids = children[children[parent_col] == p.area_code].code.tolist()
-        fixed = {k: overrides[k] for k in kids if k in overrides}
-        free = [k for k in kids if k not in fixed]
-        split = dict(zip(free, largest_remainder([1.0] * len(free), max(p.target - sum(fixed.values()), 0))))
-        out += [(k, level, p.area_code, fixed.get(k, split.get(k, 0)), k in fixed) for k in kids]
-    return pd.DataFrame(out, columns=["area_code", "level", "parent_code", "target", "is_override"])
+        kids = children[children[parent_col] == p.area_code]
+        fixed = {k: overrides[k] for k in kids.code if k in overrides}
+        free = kids[~kids.code.isin(fixed)]
+        weights = free[weight_col].astype(float).tolist() if weight_col else [1.0] * len(free)
+        parts = dict(zip(free.code, largest_remainder(weights, max(p.target - sum(fixed.values()), 0))))
+        out += [(k, level, p.area_code, fixed.get(k, parts.get(k, 0)), k in fixed,
+                 "override" if k in fixed else SPLIT_BASIS[level]) for k in kids.code]
+    return pd.DataFrame(out, columns=["area_code", "level", "parent_code", "target", "is_override", "split_basis"])
+
+
+def regency_targets(reg: pd.DataFrame, overrides: dict[str, int]) -> pd.DataFrame:
+    """The province target split over the regencies by estimated informal workforce."""
+    province = pd.DataFrame({"area_code": ["53"], "target": [settings.config().target]})
+    return split(province, reg.assign(code=reg.kemendagri_code, province="53"), "province", "regency",
+                 "informal_workforce_est", overrides)
 
 
 def read_overrides() -> dict[str, int]:
@@ -96,12 +95,24 @@ def read_overrides() -> dict[str, int]:
     return {r.area_code.strip(): int(r.target) for r in df.itertuples() if r.area_code.strip()}
 
 
+def districts() -> pd.DataFrame:
+    """The districts with their 2010 census population (data/district_population.csv, BPS
+    SP2010 matched to today's codes: data/sources/district_population.md)."""
+    dist = read_csv("districts.csv")
+    pop = read_csv("district_population.csv")[["district_code", "population_2010"]]
+    dist = dist.merge(pop, how="left", left_on="code", right_on="district_code").drop(columns="district_code")
+    dist["population_2010"] = pd.to_numeric(dist.population_2010).astype("Int64")
+    return dist
+
+
 def targets() -> pd.DataFrame:
-    reg, dist, vil = read_csv("regencies.csv"), read_csv("districts.csv"), read_csv("villages.csv")
+    """Own targets of every area: regencies by informal workforce, districts by 2010
+    population, villages in equal shares of their district (no village weight exists)."""
+    reg, dist, vil = read_csv("regencies.csv"), districts(), read_csv("villages.csv")
     over = read_overrides()
     r = regency_targets(reg, over)
-    d = child_targets(r, dist, "regency_code", "district", over)
-    v = child_targets(d, vil, "district_code", "village", over)
+    d = split(r, dist, "regency_code", "district", "population_2010", over)
+    v = split(d, vil, "district_code", "village", None, over)
     return pd.concat([r, d, v], ignore_index=True)
 
 
@@ -124,7 +135,7 @@ def settings_table() -> pd.DataFrame:
 
 def tables() -> dict[str, pd.DataFrame]:
     reg = read_csv("regencies.csv")
-    dist, vil = read_csv("districts.csv"), read_csv("villages.csv")
+    dist, vil = districts(), read_csv("villages.csv")
     dist["key"] = dist.name.map(norm_key)
     vil["key"] = vil.name.map(norm_key)
     vil["regency_code"] = vil.district_code.str[:5]

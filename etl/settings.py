@@ -44,7 +44,9 @@ SETTINGS = {s.name: s for s in [
     Setting("demo_members", "1000000", "member rows the demo generator writes by default"),
     Setting("suppress_below", "5", "counts below this are hidden below regency level (privacy)"),
     Setting("boundary_file", "", "regency boundary file (GeoJSON, Shapefile, GeoPackage) for the geographic map; empty: tile map only"),
-    Setting("language", "id", "default language of the dashboard: id or en"),
+    Setting("language", "id", "language of the dashboard's default and of the CLI summary: id or en"),
+    Setting("contribution_ceiling_rp", "5000000", "a contribution above this many Rupiah per member-month is quarantined (CONTRIBUTION_ABOVE_CEILING); see README"),
+    Setting("claim_ceiling_rp", "2000000000", "a claim above this many Rupiah is quarantined (CLAIM_ABOVE_CEILING); see README"),
 ]}
 
 

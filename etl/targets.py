@@ -25,7 +25,7 @@ OUT = {
         "claim_id": "claim_id", "member_key": "member_key", "programme_code": "programme",
         "filed_date": "{filed_date}", "paid_date": "paid_date", "amount_rp": "amount_rp",
         "regency_code": "regency", "segment_code": "{segment}", "cause": "{cause}",
-        "load_id": "$id", "row_number": "_row"},
+        "load_id": "$id", "row_number": "_row", "incident_date": "{incident_date}"},
     "subsidies": {
         "member_key": "member_key", "scheme": "coalesce({scheme}, 'BSU')", "tranche": "tranche",
         "paid_date": "paid_date", "amount_rp": "amount_rp", "regency_code": "regency",
@@ -65,38 +65,73 @@ def supersede_sql(ex: Extracted) -> str | None:
 
 def masked_nik() -> str:
     """Never the NIK in clear, not even a malformed one ('5302-0101-...', 17 digits)."""
-    return ("case when nik_raw is null then null when nik_reason is null "
-            "then left(nik, 6) || repeat('*', length(nik) - 6) "
-            "else nik_mask(nik_raw) end")
+    return "nik_mask(coalesce(case when nik_reason is null then nik end, nik_raw))"
 
 
 def quarantine_sql(ex: Extracted) -> str:
     fields = [f for f in CONTRACTS[ex.kind].fields if f.type != "pii" and f.name in ex.columns]
     parts = [f"{f.name} := {masked_nik() if f.type == 'nik' else f.name + '_raw'}" for f in fields]
-    return f"""insert into quarantine
-        select $id, $f, _sheet, _row, (reason).code, (reason).msg,
-               to_json(struct_pack({', '.join(parts)}))::varchar
+    return f"""insert into quarantine (load_id, file_name, sheet, row_number, reason_code, content, params)
+        select $id, $f, _sheet, _row, (reason).code, to_json(struct_pack({', '.join(parts)}))::varchar,
+               (reason).params
         from staged where reason is not null"""
 
 
+# issue code -> (fields the file must have, kind or None for any, condition, params)
 ISSUES = {
-    "nik": ("NIK_OUTSIDE_NTT", "left(nik, 2) <> '53'",
-            "'NIK region ' || left(nik, 4) || ' is outside NTT (province 53)'"),
-    "occupation": ("OCCUPATION_FALLBACK", "occupation_fallback",
-                   "'occupation ''' || occupation_raw || ''' mapped to lainnya'"),
-    "district": ("DISTRICT_UNKNOWN", "district_raw is not null and district is null",
-                 "'district ''' || district_raw || ''' not found in regency ' || regency"),
-    "village": ("VILLAGE_UNKNOWN", "village_raw is not null and village is null",
-                "'village ''' || village_raw || ''' not found (or not unique) in the regency'"),
+    "NIK_OUTSIDE_NTT": (("nik",), None, "left(nik, 2) <> '53'", "json_object('region', left(nik, 4))"),
+    "OCCUPATION_FALLBACK": (("occupation",), "members", "occupation_fallback and occupation_raw is not null",
+                            "json_object('value', occupation_raw)"),
+    "DISTRICT_UNKNOWN": (("district",), None, "district_raw is not null and district is null",
+                         "json_object('value', district_raw, 'regency', regency)"),
+    "VILLAGE_UNKNOWN": (("village",), None, "village_raw is not null and village is null",
+                        "json_object('value', village_raw, 'regency', regency)"),
+    "JKM_AMOUNT_UNUSUAL": (("programme", "amount_rp"), "claims",
+                           "programme = 'JKM' and amount_rp <> jkm_regulated_rp({date})",
+                           "json_object('value', amount_rp, 'regulated', jkm_regulated_rp({date}), 'date', {date})"),
 }
 
 
-def issues(con, ex: Extracted, load_id: int) -> int:
-    """Record fallbacks and flags of loaded rows; return how many rows have one."""
-    checks = [v for f, v in ISSUES.items() if f in ex.columns and (f != "occupation" or ex.kind == "members")]
-    for code, cond, msg in checks:
-        cond = cond.replace("occupation_fallback", "occupation_fallback and occupation_raw is not null")
-        con.execute(f"insert into load_issue select $id, _sheet, _row, '{code}', {msg} "
-                    f"from staged where reason is null and {cond}", {"id": load_id})
-    return con.execute("select count(distinct (sheet, row_number)) from load_issue where load_id = $id",
-                       {"id": load_id}).fetchone()[0]
+def issue_checks(ex: Extracted) -> list[tuple[str, str, str]]:
+    date = "coalesce(filed_date, paid_date)" if "filed_date" in ex.columns else "paid_date"
+    return [(code, cond.format(date=date), p.format(date=date))
+            for code, (needs, kind, cond, p) in ISSUES.items()
+            if all(f in ex.columns for f in needs) and kind in (None, ex.kind)]
+
+
+def issues(con, ex: Extracted, load_id: int) -> tuple[int, dict[str, int]]:
+    """Record fallbacks and flags of loaded rows; return how many loaded rows have one, by code."""
+    for code, cond, p in issue_checks(ex):
+        con.execute(f"insert into load_issue (load_id, sheet, row_number, issue_code, params) "
+                    f"select $id, _sheet, _row, $code, {p} from staged where reason is null and {cond}",
+                    {"id": load_id, "code": code})
+    n = con.execute("""select count(distinct (i.sheet, i.row_number)) from load_issue i
+                       where i.load_id = $id and not exists (select 1 from quarantine q where q.load_id = i.load_id
+                             and q.row_number = i.row_number and q.sheet is not distinct from i.sheet)""",
+                    {"id": load_id}).fetchone()[0]
+    by_code = dict(con.execute("select issue_code, count(*) from load_issue where load_id = $id "
+                               "group by 1 order by 2 desc, 1", {"id": load_id}).fetchall())
+    return n, by_code
+
+
+CONFLICT_FIELDS = {"REGENCY": ("regency", "regency_code"), "SEGMENT": ("segment", "segment_code"),
+                   "REGISTERED": ("registered_date", "registered_date")}
+
+
+def member_conflicts(con, ex: Extracted, load_id: int, file_as_of) -> None:
+    """The same member with another regency, segment or registration date in the
+    warehouse (an earlier file): recorded with both values, which one is kept and why
+    (the newer as-of month; equal months: the later load)."""
+    for code, (new, old) in CONFLICT_FIELDS.items():
+        con.execute(f"""
+            insert into load_issue (load_id, sheet, row_number, issue_code, params)
+            select $id, s._sheet, s._row, $code, json_object(
+                       'nik', nik_mask(s.nik), 'field', $field, 'value', s.{new}, 'other_value', t.{old},
+                       'other_load_id', t.load_id,
+                       'kept', case when (s.reason).code = 'SUPERSEDED' then 'other' else 'this' end,
+                       'decided_by', case when t.as_of_month is not distinct from $asof::date then 'LATER_LOAD'
+                                          else 'NEWER_AS_OF' end)
+            from staged s join members t on t.member_key = s.member_key
+            where (s.reason is null or (s.reason).code = 'SUPERSEDED')
+              and s.{new} is distinct from t.{old}""",
+                    {"id": load_id, "code": "MEMBER_CONFLICT_" + code, "field": new, "asof": file_as_of})

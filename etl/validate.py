@@ -1,81 +1,102 @@
-"""Validate and normalise: raw text columns (table raw_in) -> typed rows with
-a reason code for each row that cannot be loaded (table norm).
+"""Validate and normalise: raw text columns (table raw_in, one per field) ->
+typed rows with a reason for each row that cannot be loaded (view norm).
 
 Every parser runs on the DISTINCT raw values of a column (lookup tables lk_*),
-so the cost per row is a hash join. Reason codes are `<FIELD>_MISSING`,
-`<FIELD>_INVALID`, NIK_* (see macros.sql), REGENCY_UNKNOWN, REGENCY_AMBIGUOUS,
-SEGMENT_UNKNOWN, PAYER_UNKNOWN, PROGRAMME_UNKNOWN, AMOUNT_NEGATIVE,
-DATE_IN_FUTURE, PERIOD_INVALID, DATES_INCONSISTENT. Loaded rows may carry an
-issue (load_issue): NIK_OUTSIDE_NTT, OCCUPATION_FALLBACK, DISTRICT_UNKNOWN,
-VILLAGE_UNKNOWN.
+so the cost per row is a hash join. A reason is a code and its parameters
+(JSON, the NIK masked), never an English sentence: etl/reasons.py renders it.
+Codes: `<FIELD>_MISSING`, `<FIELD>_INVALID`, NIK_* (macros.sql), NIK_EXCEL_NUMBER,
+REGENCY_UNKNOWN, REGENCY_AMBIGUOUS, SEGMENT_UNKNOWN, PAYER_UNKNOWN,
+PROGRAMME_UNKNOWN, AMOUNT_NEGATIVE, DATE_IN_FUTURE, DATE_AFTER_AS_OF,
+PERIOD_INVALID, DATES_INCONSISTENT, TRANCHE_INVALID, CONTRIBUTION_ABOVE_CEILING,
+CLAIM_ABOVE_CEILING. Loaded rows may carry an issue (etl/targets.py).
 """
 from __future__ import annotations
 
+import datetime as dt
+
+from etl import settings
 from etl.contracts import CONTRACTS
 from etl.extract import Extracted
+from etl.sqlid import ident
 
 PARSER = {"date": "parse_date(v)", "month": "parse_month(v)", "money": "parse_money(v)",
           "int": "parse_small_int(v)"}
 ALIASED = {"segment": "ref_segment_alias", "payer": "ref_payer_alias", "programme": "ref_programme_alias"}
-EXPECT = {"date": "a date such as 14/08/2020, 2020-08-14 or 14 Agustus 2020",
-          "month": "a month such as 08/2020, 2020-08 or Agustus 2020",
-          "money": "an amount such as Rp 1.234.567 or 1234567",
-          "int": "a whole number"}
-
-
-def q(h: str) -> str:
-    return '"' + h.replace('"', '""') + '"'
+# dates that cannot lie more than a month after the file's as-of month; a contribution's end
+# may (a budget pays a year ahead), its start may not
+AFTER_AS_OF = {"members": ("registered_date", "last_paid_month"), "contributions": ("period_start",),
+               "claims": ("filed_date", "paid_date"), "subsidies": ("paid_date",)}
 
 
 def lit(s: str) -> str:
+    """A string constant of this module (a field name or code), never outside text."""
     return "'" + s.replace("'", "''") + "'"
 
 
+def params(**kv: str) -> str:
+    """A JSON object of SQL expressions: params(field="'nik'", value="nik_raw")."""
+    return "json_object(" + ", ".join(f"{lit(k)}, {v}" for k, v in kv.items()) + ")"
+
+
+def lookup_sql(ftype: str, col: str) -> str | None:
+    distinct = f"(select distinct trim({col}) as v from raw_in where nullif(trim({col}), '') is not null)"
+    if ftype in PARSER:
+        return f"select v, {PARSER[ftype]} as val from {distinct}"
+    if ftype == "regency":
+        # the spelling as written, else without a 'Kab.'/'Kabupaten' prefix ('Kab. TTS', 'Kab. Mabar')
+        return (f"select d.v, coalesce(k.kemendagri_code, case when k.key is null then p.kemendagri_code end) as val, "
+                f"k.key is not null or p.key is not null as known from {distinct} d "
+                "left join ref_regency_key k on k.key = norm_key(d.v) "
+                "left join ref_regency_key p on p.key = regexp_replace(norm_key(d.v), '^(kabupaten|kab) ', '') "
+                "and p.key <> norm_key(d.v)")
+    if ftype in ALIASED:
+        return (f"select d.v, arg_max(a.code, length(a.alias)) as val from {distinct} d "
+                f"left join {ALIASED[ftype]} a on norm_key(d.v) = a.alias "
+                "or regexp_matches(norm_key(d.v), '(^| )' || a.alias || '( |$)') group by d.v")
+    if ftype == "occupation":
+        return (f"select d.v, coalesce(arg_min(o.sector_code, o.priority), 'lainnya') as val, "
+                f"count(o.keyword) = 0 as fallback from {distinct} d left join ref_occupation o "
+                "on regexp_matches(norm_key(d.v), '(^| )' || o.keyword) group by d.v")
+    return None
+
+
 def build_lookups(con, ex: Extracted) -> None:
-    for f, h in ex.columns.items():
-        ftype = CONTRACTS[ex.kind].field(f).type
-        distinct = f"(select distinct trim({q(h)}) as v from raw_in where nullif(trim({q(h)}), '') is not null)"
-        if ftype in PARSER:
-            sql = f"select v, {PARSER[ftype]} as val from {distinct}"
-        elif ftype == "regency":
-            # the spelling as written, else without a 'Kab.'/'Kabupaten' prefix ('Kab. TTS', 'Kab. Mabar')
-            sql = (f"select d.v, coalesce(k.kemendagri_code, case when k.key is null then p.kemendagri_code end) as val, "
-                   f"k.key is not null or p.key is not null as known from {distinct} d "
-                   "left join ref_regency_key k on k.key = norm_key(d.v) "
-                   "left join ref_regency_key p on p.key = regexp_replace(norm_key(d.v), '^(kabupaten|kab) ', '') "
-                   "and p.key <> norm_key(d.v)")
-        elif ftype in ALIASED:
-            sql = (f"select d.v, arg_max(a.code, length(a.alias)) as val from {distinct} d "
-                   f"left join {ALIASED[ftype]} a on norm_key(d.v) = a.alias "
-                   "or regexp_matches(norm_key(d.v), '(^| )' || a.alias || '( |$)') group by d.v")
-        elif ftype == "occupation":
-            sql = (f"select d.v, coalesce(arg_min(o.sector_code, o.priority), 'lainnya') as val, "
-                   f"count(o.keyword) = 0 as fallback from {distinct} d left join ref_occupation o "
-                   "on regexp_matches(norm_key(d.v), '(^| )' || o.keyword) group by d.v")
-        else:
-            continue
-        con.execute(f"create or replace temp table lk_{f} as {sql}")
+    for f in ex.columns:
+        sql = lookup_sql(CONTRACTS[ex.kind].field(f).type, ident(f))
+        if sql:
+            con.execute(f"create or replace temp table {ident('lk_' + f)} as {sql}")
+
+
+def field_select(f: str, ftype: str, nik_number: bool) -> tuple[list[str], list[str]]:
+    """Columns and joins of first_pass for one field."""
+    col, lk = f"r.{ident(f)}", ident("lk_" + f)
+    sel, joins = [f"nullif(trim({col}), '') as {f}_raw"], []
+    if ftype == "nik":
+        reason = f"nik_reason({col})"
+        if nik_number:
+            reason = f"case when r._nik_number then 'NIK_EXCEL_NUMBER' else {reason} end"
+        sel += [f"nik_text({col}) as nik", f"{reason} as nik_reason"]
+    elif ftype in PARSER or ftype in ALIASED or ftype in ("regency", "occupation"):
+        joins.append(f"left join {lk} on {lk}.v = trim({col})")
+        sel.append(f"{lk}.val as {f}")
+        if ftype == "regency":
+            sel.append(f"coalesce({lk}.known, false) as {f}_known")
+        if ftype == "occupation":
+            sel.append(f"coalesce({lk}.fallback, true) as {f}_fallback")
+    elif ftype == "text":
+        sel.append(f"nullif(trim({col}), '') as {f}")
+    return sel, joins
 
 
 def first_pass(con, ex: Extracted) -> None:
     """raw_in + lookups -> norm1: one column <field>_raw and <field> per field."""
     sel, joins = ["r._row", "r._sheet"], []
-    for f, h in ex.columns.items():
+    for f in ex.columns:
         ftype = CONTRACTS[ex.kind].field(f).type
-        if ftype == "pii":
-            continue
-        sel.append(f"nullif(trim(r.{q(h)}), '') as {f}_raw")
-        if ftype == "nik":
-            sel += [f"nik_text(r.{q(h)}) as nik", f"nik_reason(r.{q(h)}) as nik_reason"]
-        elif ftype in PARSER or ftype in ALIASED or ftype in ("regency", "occupation"):
-            joins.append(f"left join lk_{f} on lk_{f}.v = trim(r.{q(h)})")
-            sel.append(f"lk_{f}.val as {f}")
-            if ftype == "regency":
-                sel.append(f"coalesce(lk_{f}.known, false) as {f}_known")
-            if ftype == "occupation":
-                sel.append(f"coalesce(lk_{f}.fallback, true) as {f}_fallback")
-        elif ftype == "text":
-            sel.append(f"nullif(trim(r.{q(h)}), '') as {f}")
+        if ftype != "pii":
+            s, j = field_select(f, ftype, ex.nik_number)
+            sel += s
+            joins += j
     con.execute(f"create or replace temp table norm1 as select {', '.join(sel)} from raw_in r {' '.join(joins)}")
     con.execute("drop table raw_in")
 
@@ -112,67 +133,107 @@ def area_pass(con, ex: Extracted) -> None:
     con.execute(f"create or replace temp view norm2 as select n.*{extra} from norm1 n {' '.join(joins)}")
 
 
-def reason_sql(ex: Extracted) -> str:
-    c = CONTRACTS[ex.kind]
+def field_whens(f) -> list[tuple[str, str, str]]:
+    """(condition, code, params) of one field's own checks."""
+    name, raw, fl = f.name, f"{f.name}_raw", lit(f.name)
+    if f.type == "nik":
+        return [("nik_reason is not null", "nik_reason", params(field=fl, value="nik_mask(nik_raw)"))]
     whens = []
-    for f in c.fields:
-        h = ex.columns.get(f.name)
-        if f.type == "pii" or h is None:
-            continue
-        label = lit(h)
-        if f.type == "nik":
-            whens.append(("nik_reason is not null", "nik_reason",
-                          f"{label} || ' ' || coalesce('''' || nik_mask(nik_raw) || '''', 'empty') || ' is not a 16-digit NIK'"))
-            continue
-        if f.required:
-            whens.append((f"{f.name}_raw is null", lit(f.name.upper() + "_MISSING"), f"{label} || ' is empty'"))
-        if f.type in PARSER:
-            whens.append((f"{f.name}_raw is not null and {f.name} is null", lit(f.name.upper() + "_INVALID"),
-                          f"{label} || ' ''' || {f.name}_raw || ''' is not {EXPECT[f.type]}'"))
-        if f.type == "regency":
-            whens.append((f"{f.name}_raw is not null and {f.name}_known and {f.name} is null", "'REGENCY_AMBIGUOUS'",
-                          f"{label} || ' ''' || {f.name}_raw || ''' may be Kabupaten Kupang or Kota Kupang: write Kab. Kupang, Kota Kupang or a code'"))
-            whens.append((f"{f.name}_raw is not null and {f.name} is null", "'REGENCY_UNKNOWN'",
-                          f"{label} || ' ''' || {f.name}_raw || ''' is not an NTT regency (BPS code, Kemendagri code or name)'"))
-        if f.type in ALIASED:
-            whens.append((f"{f.name}_raw is not null and {f.name} is null", lit(f.type.upper() + "_UNKNOWN"),
-                          f"{label} || ' ''' || {f.name}_raw || ''' is not a known {f.type}'"))
-        if f.type == "money":
-            whens.append((f"{f.name} < 0", "'AMOUNT_NEGATIVE'", f"{label} || ' is negative: ' || {f.name}"))
-    whens += KIND_CHECKS.get(ex.kind, lambda ex: [])(ex)
-    body = "\n".join(f"when {w} then struct_pack(code := {code}, msg := {msg})" for w, code, msg in whens)
+    if f.required:
+        whens.append((f"{raw} is null", lit(name.upper() + "_MISSING"), params(field=fl)))
+    if f.type in PARSER:
+        whens.append((f"{raw} is not null and {name} is null", lit(name.upper() + "_INVALID"),
+                      params(field=fl, value=raw)))
+    if f.type == "regency":
+        whens += [(f"{raw} is not null and {name}_known and {name} is null", "'REGENCY_AMBIGUOUS'",
+                   params(field=fl, value=raw)),
+                  (f"{raw} is not null and {name} is null", "'REGENCY_UNKNOWN'", params(field=fl, value=raw))]
+    if f.type in ALIASED:
+        whens.append((f"{raw} is not null and {name} is null", lit(f.type.upper() + "_UNKNOWN"),
+                      params(field=fl, value=raw)))
+    if f.type == "money":
+        whens.append((f"{name} < 0", "'AMOUNT_NEGATIVE'", params(field=fl, value=name)))
+    return whens
+
+
+def reason_sql(ex: Extracted) -> str:
+    whens = []
+    for f in CONTRACTS[ex.kind].fields:
+        if f.type != "pii" and f.name in ex.columns:
+            whens += field_whens(f)
+    whens += KIND_CHECKS[ex.kind](ex)
+    whens += [(f"{f} >= lp.bound", "'DATE_AFTER_AS_OF'", params(field=lit(f), value=f, as_of="lp.as_of"))
+              for f in AFTER_AS_OF[ex.kind] if f in ex.columns]
+    whens += CEILINGS.get(ex.kind, lambda ex: [])(ex)
+    body = "\n".join(f"when {w} then struct_pack(code := {code}, params := {p})" for w, code, p in whens)
     return f"case {body} end" if whens else "null"
 
 
 def member_checks(ex):
     return [("registered_date > current_date", "'DATE_IN_FUTURE'",
-             f"{lit(ex.columns['registered_date'])} || ' ' || registered_date || ' is in the future'")]
+             params(field="'registered_date'", value="registered_date"))]
 
 
 def contribution_checks(ex):
     if "period_end" not in ex.columns:
         return []
     return [("period_end < period_start", "'PERIOD_INVALID'",
-             "'period ends (' || strftime(period_end, '%Y-%m') || ') before it starts (' || strftime(period_start, '%Y-%m') || ')'")]
+             params(start="strftime(period_start, '%Y-%m')", end="strftime(period_end, '%Y-%m')"))]
 
 
 def claim_checks(ex):
     if "filed_date" not in ex.columns:
         return []
-    return [("paid_date < filed_date", "'DATES_INCONSISTENT'",
-             "'paid ' || paid_date || ' before filed ' || filed_date")]
+    return [("paid_date < filed_date", "'DATES_INCONSISTENT'", params(filed="filed_date", paid="paid_date"))]
 
 
 def subsidy_checks(ex):
-    return [("tranche < 1", "'TRANCHE_INVALID'", "'tranche ' || tranche || ' is not 1 or more'")]
+    return [("tranche < 1", "'TRANCHE_INVALID'", params(field="'tranche'", value="tranche"))]
 
 
 KIND_CHECKS = {"members": member_checks, "contributions": contribution_checks,
                "claims": claim_checks, "subsidies": subsidy_checks}
 
 
-def normalize(con, ex: Extracted) -> None:
+def months_sql(ex) -> str:
+    end = "coalesce(period_end, period_start)" if "period_end" in ex.columns else "period_start"
+    return f"(date_diff('month', period_start, {end}) + 1)"
+
+
+def contribution_ceiling(ex):
+    per_month = f"amount_rp // {months_sql(ex)}"
+    return [(f"{per_month} > lp.contribution_ceiling", "'CONTRIBUTION_ABOVE_CEILING'",
+             params(value=per_month, months=months_sql(ex), ceiling="lp.contribution_ceiling"))]
+
+
+def claim_ceiling(ex):
+    return [("amount_rp > lp.claim_ceiling", "'CLAIM_ABOVE_CEILING'",
+             params(value="amount_rp", ceiling="lp.claim_ceiling"))]
+
+
+CEILINGS = {"contributions": contribution_ceiling, "claims": claim_ceiling}
+
+
+def bound(as_of: dt.date | None) -> dt.date:
+    """First day of the month two months after the as-of month (or the current month):
+    a date on or after it is after 'the as-of month plus one month'."""
+    m = as_of or dt.date.today().replace(day=1)
+    y, mo = divmod(m.year * 12 + m.month - 1 + 2, 12)
+    return dt.date(y, mo + 1, 1)
+
+
+def prepare(con, ex: Extracted) -> None:
+    """Typed values beside the raw ones (view norm2): what the as-of month is decided on."""
     build_lookups(con, ex)
     first_pass(con, ex)
     area_pass(con, ex)
-    con.execute(f"create or replace temp view norm as select *, {reason_sql(ex)} as reason from norm2")
+
+
+def judge(con, ex: Extracted, as_of: dt.date | None) -> None:
+    """The reason of every row (view norm), against the file's as-of month and the ceilings."""
+    con.execute("create or replace temp table load_params as select $as_of::date as as_of, $bound::date as bound, "
+                "$contrib::bigint as contribution_ceiling, $claim::bigint as claim_ceiling",
+                {"as_of": as_of, "bound": bound(as_of), "contrib": settings.get_int("contribution_ceiling_rp", 0),
+                 "claim": settings.get_int("claim_ceiling_rp", 0)})
+    con.execute(f"create or replace temp view norm as select n.*, {reason_sql(ex)} as reason "
+                "from norm2 n cross join load_params lp")

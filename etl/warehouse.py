@@ -1,27 +1,31 @@
-"""The warehouse file: building a new version beside the published one and
-swapping it in atomically, so readers never see a half-loaded state and a
-crash (even kill -9) leaves the published file as it was.
+"""The warehouse file: one writer at a time, building a new version beside the
+published one and swapping it in atomically, so readers never see a
+half-loaded state and a crash (even kill -9) leaves the published file as it was.
 
 DuckDB lets no other process open a file while one holds it read-write
 (../shared/TOOLCHAIN.md), so the ETL never opens the published file for
-writing: it copies it, writes the copy, and `os.replace`s it into place.
+writing: under an exclusive lock (filelock, flock: the kernel releases it when
+its holder dies) it copies the published file, writes the copy, compacts it
+into a fresh file and `os.replace`s that into place.
 """
 from __future__ import annotations
 
+import datetime as dt
+import json
 import os
 import shutil
+import sys
 from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
+from filelock import FileLock, Timeout
 
-from etl import reference, settings
+from etl import privacy, reference, settings
+from etl.sqlid import ident
 
 SQL = Path(__file__).resolve().parent / "sql"
-
-
-class _Discard(Exception):
-    pass
+SPACE_MARGIN = 32 << 20          # bytes of free space kept beyond the two copies a build needs
 
 
 class LoadError(Exception):
@@ -33,49 +37,128 @@ def sql_file(name: str) -> str:
 
 
 def open_build(path: Path) -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect(str(path))
+    """A read-write connection whose spill folder (temp tables hold the input's rows,
+    personal data included, when memory runs short) is private (0700) and beside it."""
+    spill = path.with_name(path.name + ".tmp")
+    spill.mkdir(mode=0o700, exist_ok=True)
+    spill.chmod(0o700)
+    con = duckdb.connect(str(path), config={"temp_directory": str(spill)})
+    privacy.register(con)
     con.execute(sql_file("macros.sql"))
     con.execute(sql_file("schema.sql"))
     return con
 
 
+def sibling(published: Path, kind: str) -> Path:
+    """.warehouse.duckdb.lock, .warehouse.duckdb.build-PID, ... beside the published file."""
+    return published.with_name(f".{published.name}.{kind}")
+
+
+# ------------------------------------------------------------------ the writer lock
+
+def read_holder(published: Path) -> str:
+    try:
+        h = json.loads(sibling(published, "lock.json").read_text(encoding="utf-8"))
+        return f"{h['who']} (pid {h['pid']}, since {h['since']})"
+    except (OSError, ValueError, KeyError, TypeError):
+        return "another load or rebuild"
+
+
 @contextmanager
-def building(published: Path | None = None, publish: bool = True):
-    """Yield a read-write connection to a private copy of the warehouse;
-    publish it on success (unless publish=False: a dry run), discard it on any error."""
+def writer_lock(published: Path, who: str, wait: bool = True, progress=print):
+    """Exclusive for the whole build and publish. A second writer waits (saying for
+    whom) or, with wait=False, stops with one sentence."""
+    lock = FileLock(sibling(published, "lock"))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        holder = read_holder(published)
+        if not wait:
+            raise LoadError(f"The warehouse {published.name} is being written by {holder}; "
+                            "try again when it has finished, or leave out --no-wait to wait for it.") from None
+        progress(f"waiting for {holder} to finish writing {published.name} ...")
+        lock.acquire()
+    holder = sibling(published, "lock.json")
+    try:
+        holder.write_text(json.dumps({"who": who, "pid": os.getpid(),
+                                      "since": dt.datetime.now().isoformat(timespec="seconds")}),
+                          encoding="utf-8")
+        yield
+    finally:
+        holder.unlink(missing_ok=True)
+        lock.release()
+
+
+def command_line() -> str:
+    args = [Path(a).name for a in sys.argv[1:4]]
+    return " ".join(["python -m etl", *args]) if args else "python -m etl"
+
+
+# ------------------------------------------------------------------ building and publishing
+
+def remove_leftovers(published: Path) -> int:
+    """Build and compaction files (and their .wal) of a failed or killed writer.
+    Called under the lock: no other writer is running, so every one is stale."""
+    n = 0
+    for pattern in ("build-*", "compact-*"):
+        for stale in published.parent.glob(f".{published.name}.{pattern}"):
+            if stale.is_dir():        # DuckDB's spill folder (<database>.tmp)
+                shutil.rmtree(stale, ignore_errors=True)
+            else:
+                stale.unlink(missing_ok=True)
+            n += 1
+    return n
+
+
+def check_space(published: Path, extra: int = 0) -> None:
+    size = published.stat().st_size if published.exists() else 0
+    need = 2 * size + extra + SPACE_MARGIN
+    free = shutil.disk_usage(published.parent).free
+    if free < need:
+        raise LoadError(f"Not enough free disk space in {published.parent}: a load needs about "
+                        f"{need >> 20:,} MB (a working copy and a compacted copy of the warehouse) "
+                        f"and {free >> 20:,} MB are free.")
+
+
+@contextmanager
+def building(published: Path | None = None, publish: bool = True, who: str = "", wait: bool = True,
+             fresh: bool = False, extra_bytes: int = 0, progress=print):
+    """Yield a read-write connection to a private copy of the warehouse (an empty
+    one when fresh), taken under the writer lock; publish it compacted on success
+    (unless publish=False: a dry run), discard it on any error or interrupt."""
     published = Path(published or settings.get_path("warehouse"))
     published.parent.mkdir(parents=True, exist_ok=True)
-    tmp = published.with_name(f".{published.name}.build-{os.getpid()}")
-    for stale in published.parent.glob(f".{published.name}.build-*"):
-        _remove_if_dead(stale)
-    if published.exists():
-        shutil.copyfile(published, tmp)
-    con = open_build(tmp)
-    try:
-        yield con
-        con.execute("checkpoint")
-        con.close()
-        if not publish:
-            raise _Discard
-        os.replace(tmp, published)
-    except _Discard:
-        tmp.unlink(missing_ok=True)
-    except BaseException:
-        con.close()
-        tmp.unlink(missing_ok=True)
-        Path(str(tmp) + ".wal").unlink(missing_ok=True)
-        raise
+    with writer_lock(published, who or command_line(), wait, progress):
+        remove_leftovers(published)
+        check_space(published, extra_bytes)
+        tmp = sibling(published, f"build-{os.getpid()}")
+        if published.exists() and not fresh:
+            shutil.copyfile(published, tmp)
+        con = open_build(tmp)
+        try:
+            yield con
+            if publish:
+                publish_compacted(con, published)
+        finally:
+            con.close()
+            remove_leftovers(published)
 
 
-def _remove_if_dead(stale: Path) -> None:
-    pid = stale.name.rsplit("-", 1)[-1].split(".")[0]
-    if pid.isdigit() and not Path(f"/proc/{pid}").exists():
-        stale.unlink(missing_ok=True)
+def publish_compacted(con: duckdb.DuckDBPyConnection, published: Path) -> None:
+    """Copy the build into a fresh file (no free blocks left by replaced tables:
+    a reload of the same files leaves the size as it was) and swap it in."""
+    out = sibling(published, f"compact-{os.getpid()}")
+    out.unlink(missing_ok=True)
+    build_db = con.execute("select current_database()").fetchone()[0]
+    con.execute("attach $p as compacted", {"p": str(out)})
+    con.execute(f"copy from database {ident(build_db)} to compacted")
+    con.execute("detach compacted")
+    os.replace(out, published)
 
 
 def refresh_config(con: duckdb.DuckDBPyConnection) -> None:
     """Reference tables and the configuration in force, written into the build."""
     for name, frame in reference.tables().items():
         con.register("_frame", frame)
-        con.execute(f'create or replace table "{name}" as select * from _frame')
+        con.execute(f"create or replace table {ident(name)} as select * from _frame")
         con.unregister("_frame")

@@ -2,7 +2,7 @@
 programme, regency and month, against the contributions collected, with unusual months
 flagged and processing times), and how wage subsidies and budget-paid contributions turn
 into protected workers who stay. Every filter lives in the address (?from=2020-01&to=2020-08
-&regency=53.18&segment=BPU&programme=JKK&view=stack), so the KiblatNTT article's
+&regency=53.18&segment=BPU&view=stack), so the KiblatNTT article's
 "Rp 99 miliar, Jan-Aug 2020" is one link away; the regency is the one of every page
 (ui.state). An element that does not follow a filter says so in its title."""
 import datetime as dt
@@ -20,21 +20,24 @@ from ui.subsidy_view import subsidies_tab
 from ui.tables import Col, Table
 
 PROGRAMMES = ("JKK", "JKM", "JHT", "JP")
-SPLIT_PROGRAMMES = ("JKK", "JKM", "JHT")   # contributions split by programme (BPU only)
 SEGMENTS = ("BPU", "PU", "JAKON", "PMI")
 ARTICLE_PERIOD = (dt.date(2020, 1, 1), dt.date(2020, 8, 1))
 KEYS = {"period": "claims_period", "regency": "claims_regency", "segment": "claims_segment",
-        "programme": "claims_loss_programme", "view": "claims_view"}
+        "view": "claims_view"}
 VIEWS = ("split", "stack")      # claims per month: one panel per programme, or stacked
-LOSS = Table("rasio_klaim", (
+RATIO = Table("rasio_klaim", (
     tables.REGENCY, Col("loss_ratio_pct", "claims.col_loss_ratio", "percent"),
-    Col("claims_rp", "claims.col_amount", "rupiah"), Col("contrib_rp", "claims.col_contrib", "rupiah"),
-    Col("contrib_est_rp", "claims.col_contrib_est", "rupiah")))
+    Col("risk_claims_rp", "claims.col_incurred", "rupiah"), Col("n_risk", "claims.col_incurred_n"),
+    Col("risk_contrib_rp", "claims.col_risk_contrib", "rupiah"),
+    Col("withdrawal_pct", "claims.col_withdrawal_ratio", "percent"),
+    Col("savings_claims_rp", "claims.col_withdrawals", "rupiah"),
+    Col("savings_contrib_rp", "claims.col_savings_contrib", "rupiah")))
 ANOMALIES = Table("bulan_tak_biasa", (
-    Col("month", "claims.col_month", "month"), tables.REGENCY,
-    Col("claims_rp", "claims.col_amount", "rupiah"), Col("n_claims", "claims.col_cases"),
-    Col("history_median_rp", "claims.col_history_median", "rupiah"),
-    Col("robust_z", "claims.col_score", "decimal"), Col("direction", "claims.col_direction", "text")))
+    Col("month", "claims.col_month", "month"), Col("area", "claims.col_area", "text"),
+    Col("segment_code", "claims.col_segment", "text"), Col("programme_code", "claims.col_programme", "text"),
+    Col("what", "claims.col_what", "text"), Col("direction", "claims.col_direction", "text"),
+    Col("n_claims", "claims.col_cases"), Col("expected_n", "claims.col_expected_n", "decimal"),
+    Col("claims_rp", "claims.col_amount", "rupiah"), Col("expected_rp", "claims.col_expected_rp", "rupiah")))
 PROCESSING = Table("lama_proses", (
     Col("programme_code", "claims.col_programme", "text"), Col("n_claims", "claims.col_with_filed"),
     Col("p50_days", "claims.col_median_days"), Col("p90_days", "claims.col_p90_days")))
@@ -77,9 +80,7 @@ def parse_period_month(text) -> str:
 
 
 PARAMS = (state.Param("from", None, parse_period_month), state.Param("to", None, parse_period_month),
-          state.Param("segment", None, str.upper, choices=SEGMENTS),
-          state.Param("programme", None, str.upper, choices=SPLIT_PROGRAMMES),
-          state.Param("view", "split", choices=VIEWS))
+          state.Param("segment", None, str.upper, choices=SEGMENTS), state.Param("view", "split", choices=VIEWS))
 
 
 def chosen_period(months, as_of) -> tuple[dt.date, dt.date]:
@@ -208,42 +209,72 @@ def programme_table(lang, progs, prev_period, complete):
     st.caption(t("claims.compare_note", lang, period=prev_period))
 
 
-def loss_ratio_section(lang, start, end):
-    st.subheader(scope(t("claims.loss_title", lang), lang, regency=True, segment=True))
-    st.segmented_control(
-        t("claims.loss_programme", lang), [state.ALL, *SPLIT_PROGRAMMES], **state.bind_all("programme", KEYS["programme"]),
-        format_func=lambda p: t("claims.loss_all", lang) if p == state.ALL else t("claims.loss_bpu", lang, code=p))
-    programme = state.get("programme")
-    df = q.loss_ratio(start, end, programme)
-    claims_rp, contrib_rp, est_rp = (int(df[c].sum()) for c in ("claims_rp", "contrib_rp", "contrib_est_rp"))
-    c1, c2 = st.columns([1.4, 2])
-    c1.metric(t("claims.loss_province", lang),
-              fmt.pct(100 * claims_rp / contrib_rp, 1, lang) if contrib_rp else fmt.MISSING,
-              t("claims.loss_province_delta", lang, claims=fmt.rupiah_short(claims_rp, lang),
-                contrib=fmt.rupiah_short(contrib_rp, lang)), delta_color="off", delta_arrow="off")
-    with c2:
-        st.caption(t("claims.loss_note", lang))
-        share = 100 * est_rp / contrib_rp if contrib_rp else None
-        st.caption(t("claims.loss_estimate", lang, pct=fmt.pct(share, 2 if share and share < 1 else 1, lang),
-                     amount=fmt.rupiah_short(est_rp, lang)) if est_rp else t("claims.loss_no_estimate", lang))
-        if programme == "JHT" or programme is None:
-            st.caption(t("claims.loss_jht_note", lang))
+def ratio_metric(where, label, claims_rp, contrib_rp, delta_key, lang):
+    value = fmt.pct(100 * claims_rp / contrib_rp, 1, lang) if contrib_rp else fmt.MISSING
+    where.metric(label, value, t(delta_key, lang, claims=fmt.rupiah_short(claims_rp, lang),
+                                 contrib=fmt.rupiah_short(contrib_rp, lang)), delta_color="off", delta_arrow="off")
+
+
+RATIO_SUMS = ("risk_claims_rp", "risk_contrib_rp", "risk_contrib_est_rp", "savings_claims_rp", "savings_contrib_rp",
+              "n_by_incident", "n_by_filed", "n_by_paid")
+
+
+def ratio_notes(lang, total, all_segments: bool, has_relief: bool):
+    """One line defining each figure and the dating used, then what the contributions hold."""
+    st.caption(t("claims.ratio_loss_def", lang) + " " + t("claims.ratio_dated", lang, **{
+        k: fmt.number(total[f"n_by_{k}"], lang) for k in ("incident", "filed", "paid")}))
+    st.caption(t("claims.ratio_withdrawal_def", lang))
+    notes = [t("claims.ratio_bpu_only", lang)] if all_segments else []
+    if has_relief:
+        notes.append(t("claims.ratio_relief", lang))
+    est, contrib = total["risk_contrib_est_rp"], total["risk_contrib_rp"]
+    share = 100 * est / contrib if contrib else None
+    notes.append(t("claims.loss_estimate", lang, pct=fmt.pct(share, 2 if share and share < 1 else 1, lang),
+                   amount=fmt.rupiah_short(est, lang)) if est else t("claims.loss_no_estimate", lang))
+    st.caption(" ".join(notes + [t("claims.ratio_split_note", lang)]))
+
+
+def ratio_section(lang, start, end, regency, segment):
+    """JKK + JKM claims incurred against their contributions (the loss ratio), and JHT + JP
+    withdrawals against theirs, for one segment (BPU when all are chosen); the page sums."""
+    st.subheader(t("claims.ratio_title", lang))
+    seg = segment or "BPU"
+    df = q.claims_ratio(start, end, seg)
+    if df["risk_contrib_rp"].isna().all() and df["savings_contrib_rp"].isna().all():
+        st.info(t("claims.ratio_no_split", lang, segment=t(f"segment.{seg}", lang)))
+        return
+    rows = df if regency is None else df[df["regency_code"] == regency]
+    total = {c: int(rows[c].fillna(0).sum()) for c in RATIO_SUMS}
+    area = "NTT" if regency is None else rows["regency_name"].iloc[0]
+    c1, c2 = st.columns(2)
+    ratio_metric(c1, t("claims.ratio_loss", lang, segment=seg, area=area), total["risk_claims_rp"],
+                 total["risk_contrib_rp"], "claims.ratio_loss_delta", lang)
+    ratio_metric(c2, t("claims.ratio_withdrawal", lang, segment=seg, area=area), total["savings_claims_rp"],
+                 total["savings_contrib_rp"], "claims.ratio_withdrawal_delta", lang)
+    ratio_notes(lang, total, segment is None, bool(df["has_relief_month"].iloc[0]))
+    df = df.assign(regency_name=df["regency_name"].fillna(t("claims.unknown_regency", lang)))
     left, right = st.columns([1, 1.8])
     if df["loss_ratio_pct"].notna().any():
         chart(cc.loss_ratio_bars(df, lang), "claims_loss_chart", lang, where=left)
     with right:
-        tables.show(LOSS, df, lang, key="claims_loss_table", height=35 * 23 + 3)
+        tables.show(RATIO, df, lang, key="claims_loss_table", height=35 * (len(df) + 1) + 3)
 
 
 def anomaly_section(lang, start, end):
     st.subheader(scope(t("claims.anomaly_title", lang), lang, regency=True, segment=True))
     df = q.claims_anomalies(start, end)
     scored = int(q.claims_anomaly_counts(start, end)["n_scored"].iloc[0])
+    st.caption(t("claims.anomaly_rule", lang))
     if df.empty:
         st.caption(t("claims.anomaly_none", lang, scored=fmt.number(scored, lang)))
         return
-    st.caption(t("claims.anomaly_rule", lang, n=fmt.number(len(df), lang), scored=fmt.number(scored, lang)))
-    rows = df.assign(direction=[t("claims.above" if z > 0 else "claims.below", lang) for z in df["robust_z"]])
+    st.caption(t("claims.anomaly_found", lang, n=fmt.number(len(df), lang), scored=fmt.number(scored, lang)))
+    z = [zn if abs(zn) >= abs(zr) else zr for zn, zr in zip(df["z_n"], df["z_rp"])]   # the flagged one
+    rows = df.assign(
+        area=[t("claims.province", lang) if lvl == "province" else name for lvl, name in zip(df["level"], df["regency_name"])],
+        what=[t("claims.what_both" if n and rp else "claims.what_count" if n else "claims.what_amount", lang)
+              for n, rp in zip(df["is_anomaly_n"], df["is_anomaly_rp"])],
+        direction=[t("claims.above" if v > 0 else "claims.below", lang) for v in z])
     tables.show(ANOMALIES, rows, lang, key="claims_anomaly_table", height=min(35 * (len(df) + 1) + 3, 420))
 
 
@@ -318,7 +349,7 @@ def claims_tab(lang, status):
     prev_period, complete = headline(lang, progs, start, end)
     programme_table(lang, progs, prev_period, complete)
     monthly_section(lang, q.claims_monthly(start, end, regency, segment))
-    loss_ratio_section(lang, start, end)
+    ratio_section(lang, start, end, regency, segment)
     anomaly_section(lang, start, end)
     processing_section(lang, start, end, regency)
     causes_section(lang, start, end, regency, status["suppress_below"])

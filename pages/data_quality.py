@@ -7,8 +7,9 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
+from etl import reasons
 from ui import fmt, tables
-from ui.i18n import CATALOGUE, t
+from ui.i18n import t
 from ui.layout import admin_note, frame
 from ui.queries import data_quality as q
 from ui.tables import Col, Table
@@ -43,9 +44,8 @@ ISSUES = Table("catatan_muat", (
 
 
 def label(prefix: str, code: str, lang: str) -> str:
-    """User-facing label of a reason or issue code; the code itself for an unknown one."""
-    key = f"{prefix}{code}"
-    return t(key, lang) if key in CATALOGUE else code
+    """User-facing label of a file kind, or of a reason or issue code (etl/reasons.py)."""
+    return t(f"{prefix}{code}", lang) if prefix == "dq.kind." else reasons.title(code, lang)
 
 
 def days_since(when) -> int | None:
@@ -115,7 +115,7 @@ def quarantine(lang, history):
                         format_func=lambda c: f"{label('reason.', c, lang)} ({c})")
     sample = q.dq_quarantine_sample(code, SAMPLE, load_id)
     st.caption(t("dq.sample_caption", lang, n=fmt.number(SAMPLE, lang)))
-    messages = [label("reason.", c, lang) for c in sample["reason_code"]]   # the reason's words, not the loader's
+    messages = [reasons.render(c, p, lang) for c, p in zip(sample["reason_code"], sample["params"])]
     tables.show(SAMPLE_TABLE, sample.assign(sheet=sample["sheet"].fillna(""), message=messages), lang,
                 key="dq_sample")
     return load_id

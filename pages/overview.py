@@ -12,6 +12,9 @@ from ui.tables import Col, Table
 PACE = Table("laju", (
     Col("period", "overview.col_period", "text"),
     Col("pace_per_month", "overview.col_pace", "signed", digits=0),
+    Col("pace_self_paid_per_month", "overview.col_pace_self", "signed", digits=0),
+    Col("pace_budget_paid_per_month", "overview.col_pace_budget", "signed", digits=0),
+    Col("budget_year", "overview.col_budget_year", "text"),
     Col("eta_text", "overview.col_eta", "text"),
     Col("on_pace", "overview.col_on_pace", "text"),
 ))
@@ -38,8 +41,11 @@ def pace_table(lang, pace):
     rows = pace.assign(
         period=[t("overview.recent_pace", lang, n=n) for n in pace.window_months],
         on_pace=[t("overview.yes" if ok else "overview.no", lang) for ok in pace.is_on_pace],
+        budget_year=[t("overview.budget_year_in" if jan else "overview.budget_year_none", lang)
+                     for jan in pace.has_january],
         eta_text=[words.eta_text(e, p, lang) for e, p in zip(pace.eta_month, pace.pace_per_month)])
     tables.show(PACE, rows, lang, key="overview_pace")
+    st.caption(t("overview.pace_note", lang))
 
 
 def other_segments(lang, status, monthly):

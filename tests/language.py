@@ -12,7 +12,8 @@ from functools import lru_cache
 import pandas as pd
 
 from tests.helpers import ROOT
-from ui import fmt, words
+from etl import reasons
+from ui import fmt, sector_charts, words
 from ui.i18n import CATALOGUE
 
 # a few words that only the other language uses (proper names are data in both)
@@ -30,7 +31,7 @@ NUMBER = re.compile(r"(?:-?Rp\s?)?[+\-−]?\d(?:[\d.,]*\d)?(?:\s?(?:%|ribu|juta|
 FILE = re.compile(r"\S+\.(?:csv|xlsx|xls|parquet|json|geojson)\b")     # a loaded file's name
 CODE = re.compile(r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b")          # a reason or issue code: REGENCY_UNKNOWN
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
-FILLER = re.compile(r"^[\s§·•,.:;()\[\]/–—\-+→%★✓✗|*\"“”'#]*$")
+FILLER = re.compile(r"^[\s§·•,.:;()\[\]/–—\-+→%★✓✗|*\"“”'#\u200b]*$")
 
 
 def foreign_words(text: str, lang: str) -> list[str]:
@@ -52,6 +53,7 @@ def data_tokens(lang: str) -> list[str]:
     tokens |= set(tiers["label_id" if lang == "id" else "label_en"]) | set(tiers["incentive_" + lang])
     tokens |= set(words.CAUSES_EN.values() if lang == "en" else words.CAUSES_EN)
     tokens |= set(fmt.MONTHS_ID + fmt.MONTHS_ID_LONG if lang == "id" else fmt.MONTHS_EN + fmt.MONTHS_EN_LONG)
+    tokens |= set(sector_charts.short_names(list(pd.read_csv(data / "sectors.csv", dtype=str)[name])))
     tokens |= {"BPU", "PU", "JAKON", "PMI", "JKK", "JKM", "JHT", "JP", "BSU", "NTT", "APBD Prov.", "APBD Kab/Kota",
                "APBDes", "CSR", "APBD", "P90", "NIK", "Sejuta Peserta", "Bahasa Indonesia", "English"}
     return sorted((t for t in tokens if t and t.strip()), key=len, reverse=True)
@@ -70,14 +72,23 @@ def blank_data(text: str, lang: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def entries(lang: str) -> list[str]:
+    """The dashboard's catalogue and the loader's reasons (etl/reasons.py: a code's title and
+    sentence), in one language."""
+    out = [entry[lang] for entry in CATALOGUE.values()]
+    for code in reasons.all_codes():
+        out += list(reasons.entry(code, lang))
+    return out
+
+
 @lru_cache(maxsize=2)
 def templates(lang: str) -> re.Pattern:
     parts = []
-    for entry in CATALOGUE.values():
-        literal = [blank_data(p, lang) if p.strip() else p for p in PLACEHOLDER.split(entry[lang])]
+    for entry in entries(lang):
+        literal = [blank_data(p, lang) if p.strip() else p for p in PLACEHOLDER.split(entry)]
         literal = [re.escape(re.sub(r"<[^>]+>", " ", p)) for p in literal]
         # an entry of placeholders and punctuation only ("{period}: {value}") holds data only
-        hole = ".*?" if re.search(r"[^\W\d_§]", "".join(PLACEHOLDER.split(entry[lang]))) else r"[§\s\d.,:%–\-+()/]*?"
+        hole = ".*?" if re.search(r"[^\W\d_§]", "".join(PLACEHOLDER.split(entry))) else r"[§\s\d.,:%–\-+()/]*?"
         parts.append(hole.join(literal))
     return re.compile("^(?:" + "|".join(f"(?:{p})" for p in parts) + ")$", re.S | re.I)
 

@@ -2,8 +2,11 @@
 tiny hand-made fixture (tests/fixtures/regency), as of June 2024, suppress_below 5.
 
 Sabu Raijua (53.20), target 600 (override); district Sabu Barat 150 (override), the other
-five districts share 450 -> 90 each; village Ledeke of Raijua 40 (override), the other four
-villages of Raijua share 50 -> 13, 13, 12, 12. Active BPU members at June 2024:
+five districts share 450 by their 2010 population (data/district_population.csv): Sabu Tengah
+7,165, Sabu Timur 7,453, Sabu Liae 8,847, Hawu Mehara 15,361, Raijua 7,671 (46,497) ->
+69.34, 72.13, 85.62, 148.67, 74.24 -> floors 448, the two largest remainders (Hawu Mehara .67,
+Sabu Liae .62) get one more: 69, 72, 86, 149, 74. Village Ledeke of Raijua 40 (override), the
+other four villages of Raijua share 34 equally -> 9, 9, 8, 8. Active BPU members at June 2024:
 
 district     village      active  who pays (spell)                 occupation
 Raijua       Ledeke          6    APBDes Jan-Dec 2024              petani
@@ -49,10 +52,10 @@ def area(wh, code):
 # ---------------------------------------------------------------- targets
 
 @pytest.mark.parametrize("code, target", [
-    ("53.20", 600), ("53.20.01", 150), ("53.20.02", 90), ("53.20.03", 90), ("53.20.04", 90),
-    ("53.20.05", 90), ("53.20.06", 90),
-    ("53.20.06.1001", 40), ("53.20.06.1002", 13), ("53.20.06.2003", 13), ("53.20.06.2004", 12),
-    ("53.20.06.2005", 12),
+    ("53.20", 600), ("53.20.01", 150), ("53.20.02", 69), ("53.20.03", 72), ("53.20.04", 86),
+    ("53.20.05", 149), ("53.20.06", 74),
+    ("53.20.06.1001", 40), ("53.20.06.1002", 9), ("53.20.06.2003", 9), ("53.20.06.2004", 8),
+    ("53.20.06.2005", 8),
     ("53.71", 100),
 ])
 def test_own_targets_split_the_regency_target(wh, code, target):
@@ -75,34 +78,53 @@ def test_children_sum_to_parent_everywhere(wh):
 @pytest.mark.parametrize("code, expected", [
     # target, n_active, attainment, tier, next tier, members to next tier, hidden
     ("53.20", (600, 30, 5.0, 0, 1, 30, False)),                  # 10% of 600 = 60
-    ("53.20.06", (90, 13, 14.44, 1, 2, 10, False)),              # Raijua: 25% of 90 = 22.5 -> 23
+    ("53.20.06", (74, 13, 17.56, 1, 2, 6, False)),               # Raijua: 25% of 74 = 18.5 -> 19
     ("53.20.01", (150, 8, 5.33, 0, 1, 7, False)),                # Sabu Barat 7 + 1 without village
-    ("53.20.02", (90, None, None, None, None, None, True)),      # Sabu Tengah: 3
-    ("53.20.04", (90, None, None, None, None, None, True)),      # Sabu Liae: 0
-    # hidden districts 3 + 0 + 0 (+ 1 member without a district) = 4 < 5: the smallest
-    # published one (Sabu Timur, 5) is hidden too
-    ("53.20.03", (90, None, None, None, None, None, True)),
+    ("53.20.02", (69, None, None, None, None, None, True)),      # Sabu Tengah: 3
+    ("53.20.04", (86, 0, 0.0, 0, 1, 9, False)),                  # Sabu Liae: 0, shown (nobody to protect)
+    # hidden: Sabu Tengah 3 and the 1 member without a district = 4 < 5: the smallest
+    # published district with members (Sabu Timur, 5) is hidden too
+    ("53.20.03", (72, None, None, None, None, None, True)),
     ("53.20.06.1001", (40, 6, 15.0, 1, 2, 4, False)),            # Ledeke: 25% of 40 = 10
-    ("53.20.06.1002", (13, None, None, None, None, None, True)),  # Ledeunu: 2
-    ("53.20.06.2003", (13, None, None, None, None, None, True)),  # Bolua: 5
-    ("53.20.01.1001", (9, None, None, None, None, None, True)),   # Mebba: 7, siblings all 0
+    ("53.20.06.1002", (9, None, None, None, None, None, True)),   # Ledeunu: 2
+    ("53.20.06.2003", (9, None, None, None, None, None, True)),   # Bolua: 5
+    # Mebba: 7, beside villages of 0 and 1 member without a village (never published, so
+    # nothing small is shown: no complement needed)
+    ("53.20.01.1001", (9, 7, 77.77, 4, 5, 2, False)),
     ("53.71", (100, 12, 12.0, 1, 2, 13, False)),
 ])
 def test_area_progress(wh, code, expected):
     assert area(wh, code) == expected
 
 
+@pytest.mark.parametrize("code, basis, population, per_1000", [
+    ("53.20", "override", 72_960, 0.41),           # 30 / 72,960 (the six districts' sum)
+    ("53.20.01", "override", 26_463, 0.30),        # Sabu Barat 8 / 26,463
+    ("53.20.06", "population_2010", 7_671, 1.69),  # Raijua 13 / 7,671 = 1.6947
+    ("53.20.02", "population_2010", 7_165, None),  # hidden: no figure derived from its count
+    ("53.20.06.1001", "override", None, None),     # villages: no population figure exists
+    ("53.20.06.1002", "equal", None, None),
+    ("53.71", "override", 336_239, 0.04),          # 12 / 336,239
+    ("53.01", "informal_workforce_est", 304_548, 0.0),
+])
+def test_split_basis_and_active_per_1000_inhabitants(wh, code, basis, population, per_1000):
+    assert query(wh, """select split_basis, population_2010, active_per_1000_pop from mart_area_progress
+                        where area_code = $c""", c=code) == [(basis, population, per_1000)]
+
+
 def test_no_published_count_below_threshold(wh):
     assert query(wh, """select count(*) from mart_area_progress
-                        where level <> 'regency' and not is_suppressed and n_active < 5""") == [(0,)]
-    assert query(wh, "select count(*) from mart_regency_mix where not is_suppressed and n_active < 5") == [(0,)]
+                        where level <> 'regency' and not is_suppressed and n_active between 1 and 4""") == [(0,)]
+    assert query(wh, "select count(*) from mart_regency_mix where not is_suppressed and n_active between 1 and 4") \
+        == [(0,)]
 
 
 def test_hidden_cells_look_the_same_whatever_the_reason(wh):
     """Sabu Tengah (3, below the threshold) and Sabu Timur (5, hidden beside it) are told
-    apart by nothing a page can read: every column but the area's identity and target."""
+    apart by nothing a page can read: every column but the area's identity, target and
+    population (reference figures, not derived from the count)."""
     cols = [d for d in query(wh, "select column_name from (describe mart_area_progress)")]
-    shown = [c for (c,) in cols if c not in ("area_code", "area_name", "target")]
+    shown = [c for (c,) in cols if c not in ("area_code", "area_name", "target", "population_2010")]
     rows = query(wh, f"select {', '.join(shown)} from mart_area_progress "
                      "where area_code in ('53.20.02', '53.20.03')")
     assert rows[0] == rows[1]
@@ -135,12 +157,11 @@ def test_goal_monthly_per_1000_informal(wh):
 
 @pytest.mark.parametrize("dimension, category, n, share, end, hidden", [
     ("segment", "BPU", 30, 85.7, None, False),
-    # JAKON and PMI have 0 members (hidden, together 0 < 5): the smallest published segment hides too
-    ("segment", "PU", None, None, None, True),
-    ("segment", "JAKON", None, None, None, True),
+    ("segment", "PU", 5, 14.3, None, False),
+    ("segment", "JAKON", 0, 0.0, None, False),                # a zero is shown: nobody to protect
     ("payer", "MANDIRI", 19, 63.3, "2024-06-01", False),
     ("payer", "APBDES", 6, 20.0, "2024-12-01", False),
-    ("payer", "APBD_KAB", None, None, None, True),           # 5, beside three payers with 0
+    ("payer", "APBD_KAB", 5, 16.7, "2024-09-01", False),
     ("payer_group", "budget", 11, 36.7, "2024-12-01", False),   # the village budget runs to Dec 2024
     ("payer_group", "own", 19, 63.3, "2024-06-01", False),
     ("sector", "pertanian", 20, 66.7, None, False),
@@ -192,13 +213,13 @@ def test_suppression_never_gives_a_count_away(districts, extra, no_district):
     assert disclosure.exposed(rows) == []
     for family, depth, parent, cell, n, pseudo, hidden in rows:
         if not hidden and not pseudo:
-            only_child = sum(1 for r in rows if r[2] == parent and not r[5]) == 1
-            assert n >= K or only_child, (cell, n)
+            only_one = sum(1 for r in rows if r[2] == parent and r[4] > 0) == 1
+            assert n == 0 or n >= K or only_one, (cell, n)
     groups = itertools.groupby(sorted(rows, key=lambda r: r[2]), key=lambda r: r[2])
     for parent, group in groups:
         group = list(group)
         hidden = [r for r in group if r[6]]
-        if any(not r[5] for r in hidden) and any(not r[6] for r in group):
+        if any(not r[5] for r in hidden) and any(not r[6] and r[4] > 0 for r in group):
             assert len(hidden) >= 2 and sum(r[4] for r in hidden) >= K, (parent, group)
 
 
@@ -244,9 +265,10 @@ def test_data_test_catches_a_published_small_count():
             ('area', 1, '53.20', '53.20.03', 9, false, false))
             v(family, depth, parent_id, cell_id, n, is_pseudo, is_hidden);
         create table mart_area_progress as select * from (values
-            ('district', '53.20.01', 7, false, 1.0, 0, 1, 3), ('district', '53.20.02', 3, false, 1.0, 0, 1, 3),
-            ('district', '53.20.03', 9, false, 1.0, 0, 1, 3))
-            v(level, area_code, n_active, is_suppressed, attainment_pct, tier, next_tier, n_to_next_tier);
+            ('district', '53.20.01', 7, false, 1.0, 0, 1, 3, 0.5), ('district', '53.20.02', 3, false, 1.0, 0, 1, 3, 0.2),
+            ('district', '53.20.03', 9, false, 1.0, 0, 1, 3, 0.7))
+            v(level, area_code, n_active, is_suppressed, attainment_pct, tier, next_tier, n_to_next_tier,
+              active_per_1000_pop);
         create table mart_regency_mix (dimension varchar, regency_code varchar, category_code varchar,
             n_active bigint, is_suppressed boolean, share_pct double, latest_end_month date);
         create table mart_claims_cause_regency (programme_code varchar, paid_year integer, regency_code varchar,
@@ -259,6 +281,11 @@ def test_data_test_catches_a_published_small_count():
     con.execute("update mart_area_progress set is_suppressed = true where area_code = '53.20.02'")
     assert {r[-1] for r in run_data_test(con, "disclosure_applied")} == {"marked unlike the stage",
                                                                          "hidden cell shows a figure"}
+    # hidden by the stage, every figure gone but the rate per 1,000 inhabitants: still caught
+    con.execute("""update int_disclosure set is_hidden = true where cell_id = '53.20.02';
+                   update mart_area_progress set n_active = null, attainment_pct = null, tier = null,
+                          next_tier = null, n_to_next_tier = null where area_code = '53.20.02'""")
+    assert [r[-1] for r in run_data_test(con, "disclosure_applied")] == ["hidden cell shows a figure"]
 
 
 def test_data_test_catches_targets_that_do_not_add_up():

@@ -55,6 +55,19 @@ def test_regency_brief_names_its_regency_districts_and_tier(mini):
     assert all(d in text[0] for d in districts)
 
 
+def test_regency_brief_district_table_has_the_rate_per_1000_inhabitants(mini):
+    """Kota Kupang's 6 districts fit one table, with every column of the screen's
+    (ui.tables.area_spec), the last one the rate per 1,000 inhabitants (hidden with the count)."""
+    from ui import brief
+    from ui.brief.data import plain_queries
+    with plain_queries(mini):
+        text = " ".join(pages_text(brief.regency_pdf("53.71", "en"))[0].split())
+    assert "Tier Needed for the next tier Per 1,000 inhabitants" in text      # headers wrap to two lines
+    # target 10 split by 2010 population (Oebobo 79,726 ... Kota Lama 30,208); no member is located
+    # in a district, so every district shows 0 (a zero is shown: nobody to protect)
+    assert "Oebobo 2 0 0.0% Not yet ranked 1 0.00" in text and "Kota Lama 1 0 0.0% Not yet ranked 1 0.00" in text
+
+
 @pytest.mark.parametrize("args, message", [
     (["brief"], "say which brief"),
     (["brief", "--regency", "99.99"], "unknown regency code"),

@@ -10,13 +10,20 @@ M5     Kota Kupang  BPU  none, JKK+JKM                  Jul-Dec 2020 Dana Desa R
 M8     TTS          BPU  Rp 1.5 juta, JKK+JKM           none: member list says paid Jan-Jun 2021 (estimate)
 M9-11  Kab. Kupang  PU   Rp 3 juta                      employer: 2020 Rp 1.2 juta; May-Sep 2020; Jul-Dec 2020
 
-BPU split at the sourced rates: M1 weights JKK 20,000 : JKM 6,800 : JHT 40,000 (total 66,800);
-Rp 100,000 -> JKK round(29,940.1) = 29,940, JHT round(59,880.2) = 59,880, JKM the rest 10,180;
-spread over 3 months: JKK 9,980 x 3, JHT 19,960 x 3, JKM 3,394 + 3,393 + 3,393.
-Claims: KLM-001 JKK M1 filed 28 Jan 2020, paid 10 Feb 2020 (13 days), Rp 5 juta, twice more in the
-file (an exact copy and a copy with Rp 5.5 juta: both quarantined); KLM-002 JKM Rp 42 juta Apr 2021;
-KLM-003 JKK Rp 3 juta Feb 2021; TTS JHT one claim a month Jan 2019 - Jul 2020, alternating Rp 1.0 /
-1.2 juta, Jul 2020 Rp 5 juta; days to pay 10 in 2019, Jan-Jul 2020: 5, 10, 10, 20, 30, 40, 60.
+BPU split at the sourced rates, with JKK and JKM at 1% in the PP 49/2020 relief months Aug 2020 -
+Jan 2021: a spell crossing the relief's edges is cut there, its amount shared by months x the
+monthly total in force. M1 2021 (Jan relieved): weights a month JKK 20,000 : JKM 6,800 : JHT 40,000
+(66,800), Jan JKK 200 : JKM 68 : JHT 40,000 (40,268); Rp 100,000 -> Jan round(100,000 x 40,268 /
+173,868) = 23,160 (JKK 115, JHT 23,006, JKM 39), Feb-Mar 76,840 (JKK 23,006, JHT 46,012, JKM 7,822:
+11,503, 23,006, 3,911 a month). M2 2021 mandiri Rp 201,600: Jan 168 of 184,968 -> 183 (JKK 109, JKM
+74), Feb-Dec 201,417 (JKK 119,891 = 10,900 x 2 + 10,899 x 9; JKM 81,526 = 7,412 x 5 + 7,411 x 6).
+M2-M4 2020 APBD Rp 201,600: Jan-Jul 200,170 (JKK 119,149, JKM 81,021), Aug-Dec 1,430 (851, 579).
+Claims: KLM-001 JKK M1 accident 25 Jan 2020, filed 28 Jan, paid 10 Feb 2020 (13 days), Rp 5 juta,
+twice more in the file (an exact copy and a copy with Rp 5.5 juta: both quarantined); KLM-002 JKM
+death 15 Mar 2021, paid Apr 2021, Rp 42 juta; KLM-003 JKK Rp 3 juta filed and paid Feb 2021 (no
+accident date); KLM-004 JHT M1 (BPU) Rp 600,000 paid Dec 2021 (partial withdrawal, no filing date);
+TTS JHT (PU) one claim a month Jan 2019 - Jul 2020, alternating Rp 1.0 / 1.2 juta, Jul 2020 Rp 5
+juta; days to pay 10 in 2019, Jan-Jul 2020: 5, 10, 10, 20, 30, 40, 60.
 BSU 2020: M9 tranches 1 and 2, M11 tranche 1 (twice in the file); eligible = PU active June 2020: M9, M10.
 """
 import datetime as dt
@@ -51,11 +58,11 @@ def test_claim_counted_in_month_paid_not_filed(wh):
 
 
 def test_duplicate_claim_quarantined_and_counted_once(wh):
-    assert one(wh, "select count(*), count(distinct claim_id) from claims") == (22, 22)
+    assert one(wh, "select count(*), count(distinct claim_id) from claims") == (23, 23)
     reasons = query(wh, "select reason_code from quarantine where file_name = 'klaim.csv' order by 1")
     assert reasons == [("DUPLICATE_CONFLICT",), ("DUPLICATE_ROW",)]
-    # JHT 2019 6 x 1.0 + 6 x 1.2 = 13.2, 2020 6.6 + 5.0; JKK 5 + 3; JKM 42 (juta): 74.8, not 85.3
-    assert one(wh, "select sum(n_claims), sum(claims_rp) from mart_claims_monthly") == (22, 74_800_000)
+    # JHT 2019 6 x 1.0 + 6 x 1.2 = 13.2, 2020 6.6 + 5.0, 2021 0.6; JKK 5 + 3; JKM 42 (juta): 75.4, not 85.9
+    assert one(wh, "select sum(n_claims), sum(claims_rp) from mart_claims_monthly") == (23, 75_400_000)
 
 
 def test_article_period_jan_aug_2020(wh):
@@ -77,26 +84,14 @@ def test_processing_histogram(wh):
         == [(D(2020, 2, 1), 13, 1), (D(2021, 2, 1), 24, 1)]
 
 
-@pytest.mark.parametrize("regency, month, history, median, mad, z, flagged", [
-    ("53.02", "2019-12-01", 11, 1_000_000, 0, None, False),        # 11 months of history: not scored
-    ("53.02", "2020-01-01", 12, 1_100_000, 100_000, -0.6745, False),  # 6 x 1.0 and 6 x 1.2 juta
-    ("53.02", "2020-07-01", 18, 1_100_000, 100_000, 26.3051, True),   # (5.0 - 1.1) / 0.14826
-    ("53.02", "2020-08-01", 19, 1_200_000, 200_000, -4.0469, True),   # nothing paid: far below
-    ("53.71", "2020-02-01", 13, 0, 0, None, False),                 # history all zero: no scale
-    ("53.71", "2021-02-01", 24, 0, 0, 11.4897, True),               # MAD 0 -> 1.2533 x mean |dev| (5 juta / 24)
-])
-def test_anomaly_robust_score(wh, regency, month, history, median, mad, z, flagged):
-    row = one(wh, """select n_history, history_median_rp, history_mad_rp, robust_z, is_anomaly
-                     from mart_claims_anomaly where regency_code = $r and month = $m::date""", r=regency, m=month)
-    assert row[:3] == (history, median, mad)
-    assert (row[3] is None) if z is None else row[3] == pytest.approx(z, abs=1e-4)
-    assert row[4] is flagged
-
-
-def test_anomaly_grid_every_regency_month(wh):
-    # 22 regencies x Jan 2019 .. Dec 2021 (36 months)
-    assert one(wh, "select count(*), count(distinct regency_code), min(month), max(month) from mart_claims_anomaly") \
-        == (22 * 36, 22, D(2019, 1, 1), D(2021, 12, 1))
+def test_few_claims_are_not_scored_for_anomalies(wh):
+    # TTS PU JHT: 1 claim a month, far below the 5 expected claims a month needs to be scored;
+    # the grid runs Jan 2019 (first claim) to Dec 2021 for every series, regencies and province
+    assert one(wh, """select count(*), min(month), max(month), count(z_n), count(z_rp), bool_or(is_anomaly)
+                      from mart_claims_anomaly where area_code = '53.02'""") \
+        == (36, D(2019, 1, 1), D(2021, 12, 1), 0, 0, False)
+    assert one(wh, "select count(distinct (segment_code, programme_code)) from mart_claims_anomaly "
+                   "where level = 'province'") == (4,)     # PU JHT, BPU JKK, JKM, JHT
 
 
 # ---------------------------------------------------------------- contributions
@@ -109,16 +104,33 @@ def test_contributions_split_by_programme_for_bpu(wh):
 
 
 @pytest.mark.parametrize("month, programme, rp", [
-    ("2021-01-01", "JKM", 3_394 + 6_800),   # M1's remainder month + M2 (mandiri 2021)
-    ("2021-02-01", "JKM", 3_393 + 6_800),
-    ("2021-03-01", "JKM", 3_393 + 6_800),
-    ("2021-01-01", "JKK", 9_980 + 10_000),
-    ("2021-01-01", "JHT", 19_960),
+    ("2021-01-01", "JKK", 115 + 109),         # relief month: M1 + M2 (mandiri 2021) at 1%
+    ("2021-01-01", "JKM", 39 + 74),
+    ("2021-01-01", "JHT", 23_006),            # JHT is not relieved: as much as in Feb
+    ("2021-02-01", "JKK", 11_503 + 10_900),
+    ("2021-02-01", "JKM", 3_911 + 7_412),
+    ("2021-02-01", "JHT", 23_006),
+    ("2021-03-01", "JKK", 11_503 + 10_900),
 ])
 def test_spell_spread_in_whole_rupiah(wh, month, programme, rp):
     assert one(wh, """select sum(contrib_rp) from mart_contrib_monthly where regency_code = '53.71'
                       and payer_code = 'MANDIRI' and month = $m::date and programme_code = $p""",
                m=month, p=programme) == (rp,)
+
+
+def test_relief_split_into_pieces(wh):
+    # M2-M4's 2020 APBD spell (Rp 201,600, no relief in the file's amount): Jan-Jul holds
+    # 7 x 16,800 / (7 x 16,800 + 5 x 168) of it, Aug-Dec the rest, each split 10,000 : 6,800
+    assert query(wh, """select start_month, end_month, is_relief, count(*), min(amount_rp), min(jkk_rp),
+                               min(jkm_rp), sum(jht_rp)
+                        from int_contrib_spells where payer_code = 'APBD_PROV' group by all order by 1""") == [
+        (D(2020, 1, 1), D(2020, 7, 1), False, 3, 200_170, 119_149, 81_021, 0),
+        (D(2020, 8, 1), D(2020, 12, 1), True, 3, 1_430, 851, 579, 0)]
+    # JKK in Kota Kupang: Jul 2020 M2-M4 3 x 17,021 + M5 (Dana Desa, Jul alone) 57,143;
+    # Aug 2020 M2-M4 3 x 171 (851 = 171 + 4 x 170) + M5 572 (2,857 over Aug-Dec)
+    assert query(wh, """select month, sum(contrib_rp) from mart_contrib_monthly where regency_code = '53.71'
+                        and programme_code = 'JKK' and month in ('2020-07-01', '2020-08-01')
+                        group by 1 order by 1""") == [(D(2020, 7, 1), 108_206), (D(2020, 8, 1), 1_085)]
 
 
 def test_other_segments_in_total_only(wh):
@@ -128,10 +140,11 @@ def test_other_segments_in_total_only(wh):
 
 
 def test_member_without_contributions_is_estimated(wh):
-    # M8: Rp 1.5 juta declared -> JKK 15,000 + JKM 6,800 a month, Jan-Jun 2021
+    # M8: Rp 1.5 juta declared -> JKK 15,000 + JKM 6,800 a month, Jan-Jun 2021; Jan relieved:
+    # JKK 150 + JKM 68
     assert query(wh, """select programme_code, count(*), sum(contrib_rp), bool_and(is_estimate)
                         from mart_contrib_monthly where regency_code = '53.02' group by 1 order by 1""") \
-        == [("JKK", 6, 90_000, True), ("JKM", 6, 40_800, True)]
+        == [("JKK", 6, 150 + 5 * 15_000, True), ("JKM", 6, 68 + 5 * 6_800, True)]
     assert one(wh, "select sum(contrib_rp) from mart_contrib_monthly where not is_estimate") \
         == one(wh, "select sum(amount_rp) from contributions")
 
@@ -183,21 +196,58 @@ def test_same_period_last_year(q):
     assert not bool(q.claims_by_programme("2019-01-01", "2019-06-01")["prev_complete"].iloc[0])
 
 
-def test_loss_ratio_jkk_bpu(q):
-    # Jan-Aug 2020, Kota Kupang: JKK claims Rp 5 juta; BPU JKK contributions M1 3 x 20,000
-    # + M2-M4 3 x 8 x 10,000 + M5 2 x 10,000 = 320,000 -> 1,562.5%
-    df = q.loss_ratio("2020-01-01", "2020-08-01", "JKK").set_index("regency_code")
-    assert df.loc["53.71", ["claims_rp", "contrib_rp"]].tolist() == [5_000_000, 320_000]
-    assert df.loc["53.71", "loss_ratio_pct"] == pytest.approx(1562.5)
-    assert df["loss_ratio_pct"].isna().sum() == 21     # no BPU JKK contributions elsewhere in 2020
+def test_claims_incurred_dated_by_accident_then_filing_then_payment(wh):
+    # KLM-001: accident 25 Jan 2020 (paid Feb) -> Jan; KLM-003: no accident date, filed Feb 2021;
+    # KLM-002: death 15 Mar 2021 (paid Apr) -> Mar; KLM-004 (JHT): a withdrawal, by payment, Dec
+    assert query(wh, """select month, programme_group, n_claims, claims_rp, n_by_incident, n_by_filed, n_by_paid
+                        from mart_claims_ratio where regency_code = '53.71' and n_claims > 0 order by 1""") == [
+        (D(2020, 1, 1), "JKK_JKM", 1, 5_000_000, 1, 0, 0), (D(2021, 2, 1), "JKK_JKM", 1, 3_000_000, 0, 1, 0),
+        (D(2021, 3, 1), "JKK_JKM", 1, 42_000_000, 1, 0, 0), (D(2021, 12, 1), "JHT_JP", 1, 600_000, 0, 0, 1)]
 
 
-def test_loss_ratio_all_programmes(q):
-    df = q.loss_ratio("2020-01-01", "2020-08-01").set_index("regency_code")
-    # Kota Kupang: 200,400 + 3 x 8 x 16,800 + 2 x 16,800; Kab. Kupang PU: 800,000 + 400,000 + 200,000
-    assert df.loc["53.71", "contrib_rp"] == 637_200 and df.loc["53.01", "contrib_rp"] == 1_400_000
-    assert df.loc["53.01", "loss_ratio_pct"] == 0
-    assert pd_isna(df.loc["53.02", "loss_ratio_pct"])  # TTS: JHT claims but no contributions yet
+def test_contributions_by_programme_only_where_split(wh):
+    # BPU: Kota Kupang JKK_JKM 24 months (2020-2021), JHT_JP 7 (M1's 2020 and 2021 months and
+    # the Dec 2021 withdrawal), TTS JKK_JKM 6 (M8); PU (TTS claims, Kab. Kupang contributions):
+    # no programme split -> NULL, never 0
+    assert query(wh, """select segment_code, count(*), count(contrib_rp) from mart_claims_ratio
+                        group by 1 order by 1""") == [("BPU", 37, 37), ("PU", 19, 0)]
+    assert query(wh, """select distinct month from mart_claims_ratio where is_relief_month order by 1""") \
+        == [(D(2020, m, 1),) for m in range(8, 13)] + [(D(2021, 1, 1),)]
+
+
+@pytest.mark.parametrize("start, end, regency, loss, withdrawal", [
+    # 2020, Kota Kupang: JKK Rp 5 juta / JKK + JKM 480,000 + 306,000 = 636.13%; no JHT withdrawal
+    # against M1's JHT 120,000 = 0%
+    ("2020-01-01", "2020-12-01", "53.71", (5_000_000, 786_000, 636.1323), (0, 120_000, 0.0)),
+    # 2021: Rp 45 juta incurred / M1 115 + 39 + 23,006 + 7,822 + M2 201,600 + M4 33,600 + M5
+    # 201,600 = 467,782 (9,619.87%); JHT Rp 600,000 / M1 3 x 23,006 = 869.34%
+    ("2021-01-01", "2021-12-01", "53.71", (45_000_000, 467_782, 9619.8657), (600_000, 69_018, 869.3384)),
+    # TTS 2021: M8's estimated 109,218, no claims
+    ("2021-01-01", "2021-12-01", "53.02", (0, 109_218, 0.0), (0, None, None)),
+    # Jan 2020 alone: the Jan accident counts although paid in Feb; M1 26,800 + M2-M4 3 x 28,597
+    ("2020-01-01", "2020-01-01", "53.71", (5_000_000, 112_591, 4440.8523), (0, 40_000, 0.0)),
+])
+def test_claims_ratio_bpu(q, start, end, regency, loss, withdrawal):
+    df = q.claims_ratio(start, end).set_index("regency_code")
+    row = df.loc[regency]
+    got = (row["risk_claims_rp"], row["risk_contrib_rp"], row["loss_ratio_pct"])
+    assert got[:2] == loss[:2] and got[2] == pytest.approx(loss[2], abs=1e-4)
+    got = (row["savings_claims_rp"], row["savings_contrib_rp"], row["withdrawal_pct"])
+    assert got[0] == withdrawal[0]
+    assert (pd_isna(got[1]) and pd_isna(got[2])) if withdrawal[1] is None else \
+        (got[1] == withdrawal[1] and got[2] == pytest.approx(withdrawal[2], abs=1e-4))
+
+
+def test_claims_ratio_province_sums_regencies(q):
+    df = q.claims_ratio("2021-01-01", "2021-12-01")
+    # 45,000,000 / (467,782 + 109,218) = 7,798.96%
+    assert (df["risk_claims_rp"].sum(), df["risk_contrib_rp"].sum()) == (45_000_000, 577_000)
+    assert df[["n_by_incident", "n_by_filed", "n_by_paid"]].sum().tolist() == [1, 1, 0]
+    assert bool(df["has_relief_month"].iloc[0])                 # Jan 2021
+    assert not bool(q.claims_ratio("2021-02-01", "2021-12-01")["has_relief_month"].iloc[0])
+    pu = q.claims_ratio("2020-01-01", "2020-12-01", "PU")
+    assert pu["risk_contrib_rp"].isna().all() and pu["savings_contrib_rp"].isna().all()
+    assert pu["savings_claims_rp"].sum() == 11_600_000        # TTS withdrawals are still counted
 
 
 def pd_isna(x) -> bool:
@@ -232,3 +282,29 @@ def test_small_cells_hidden_below_regency(q):
     ret = q.budget_retention(by_regency=True)
     assert not ret["is_suppressed"].any() and ret["n_cohort"].tolist() == [1, 3]
     assert q.budget_retention()["n_cohort"].tolist() == [1, 3]     # province level: shown
+
+
+# ---------------------------------------------------------------- the incident date field
+
+@pytest.mark.parametrize("header", ["Tgl Kejadian", "TANGGAL KEJADIAN", "tgl_kecelakaan", "Tgl. Meninggal"])
+def test_incident_date_headers(header):
+    from etl.contracts import CONTRACTS, alias_index, norm_header
+    assert alias_index(CONTRACTS["claims"])[norm_header(header)] == "incident_date"
+
+
+def test_warehouse_from_before_the_incident_date_gains_it(tmp_path):
+    """A warehouse whose claims table predates incident_date gets the column (last, where the
+    loader's insert puts it) when a build opens it."""
+    import duckdb
+
+    from etl.warehouse import open_build
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("""create table claims (claim_id varchar not null, member_key varchar not null,
+                   programme_code varchar not null, filed_date date, paid_date date not null,
+                   amount_rp bigint not null, regency_code varchar not null, segment_code varchar,
+                   cause varchar, load_id integer not null, row_number bigint not null)""")
+    con.close()
+    con = open_build(path)
+    assert [r[0] for r in con.execute("describe claims").fetchall()][-2:] == ["row_number", "incident_date"]
+    con.close()

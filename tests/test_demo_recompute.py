@@ -124,3 +124,27 @@ def test_regency_table_equals_raw_files(both):
     ind = ind.reindex(marts.index, fill_value=0)
     assert (marts.n_active == ind.active.astype(int)).all(), (marts.n_active - ind.active).to_dict()
     assert (marts.n_registered == ind.registered.astype(int)).all()
+
+
+def test_demo_district_targets_follow_population_share(demo_env):
+    """On the demo warehouse: every one of the 315 districts' target is within 1 of its
+    regency's target x its share of the regency's 2010 population (computed here from the
+    CSV, not by the ETL's split)."""
+    with open(DATA / "district_population.csv", encoding="utf-8") as f:
+        pop = {r["district_code"]: int(r["population_2010"]) for r in csv.DictReader(f)}
+    con = duckdb.connect(str(demo_env[2]), read_only=True)
+    rows = con.execute("""select d.area_code, d.regency_code, d.target, r.target
+                          from mart_area_progress d
+                          join mart_area_progress r on r.area_code = d.regency_code and r.level = 'regency'
+                          where d.level = 'district'""").fetchall()
+    con.close()
+    assert len(rows) == len(pop) == 315
+    regency_pop = {}
+    for code, n in pop.items():
+        regency_pop[code[:5]] = regency_pop.get(code[:5], 0) + n
+    off = [(code, target, reg_target * pop[code] / regency_pop[reg])
+           for code, reg, target, reg_target in rows
+           if abs(target - reg_target * pop[code] / regency_pop[reg]) >= 1]
+    assert off == []
+    kupang = {code: target for code, _, target, _ in rows if code.startswith("53.71.")}
+    assert kupang["53.71.04"] > kupang["53.71.06"] * 2    # Oebobo 79,726 vs Kota Lama 30,208

@@ -24,6 +24,7 @@ from openpyxl import Workbook
 from openpyxl.styles import PatternFill
 
 from etl.load import load_paths
+from etl.reasons import render
 from etl.warehouse import LoadError
 from tests.helpers import query, use_private_env
 
@@ -123,7 +124,7 @@ def members_xlsx(tmp: Path) -> Path:
     jan.append(["Periode: Januari 2024"])
     jan.append(["NIK", "Nama", "Tgl Kepesertaan", "Kab/Kota", "Segmen", "Pekerjaan"])          # row 3
     jan.append(["5371010101900201", "Quirinus Tefa", dt.datetime(2024, 1, 5), "Kota Kupang", "BPU", "Ojek"])  # 4 loaded
-    jan.append([5371010101900202, "Rosalia Bria", "05/01/2024", "KOTA KUPANG", "BPU", "Sopir"])   # 5 loaded (NIK as a number)
+    jan.append([5371010101900202, "Rosalia Bria", "05/01/2024", "KOTA KUPANG", "BPU", "Sopir"])   # 5 NIK_EXCEL_NUMBER
     jan.append(["5.37101E+15", "Stefanus Nahak", "06/01/2024", "Kota Kupang", "BPU", "Sopir"])   # 6 NIK_EXCEL_SCIENTIFIC
     jan.append([" ", None, None, " ", None, None])                                                # 7 blank
     for col in range(1, 7):                                                                       # 8 formatted, empty
@@ -279,7 +280,8 @@ def test_values_normalised(wh, tmp_path):
 
 def test_quarantine_messages_are_clear_and_masked(wh, tmp_path):
     load([members_a(tmp_path)], as_of="2024-06")
-    rows = {r[0]: r[1:] for r in query(wh, "select row_number, message, content from quarantine")}
+    rows = {r[0]: (render(r[1], r[2], "en"), r[3])
+            for r in query(wh, "select row_number, reason_code, params, content from quarantine")}
     msg, content = rows[8]
     assert "Kupang" in msg and "Kota Kupang" in msg and json.loads(content)["regency"] == "Kupang"
     assert "53.99" in rows[9][0] and "not an NTT regency" in rows[9][0]
@@ -293,7 +295,8 @@ def test_quarantine_messages_are_clear_and_masked(wh, tmp_path):
 
 def test_occupation_fallback_recorded(wh, tmp_path):
     [r] = load([members_a(tmp_path)], as_of="2024-06")
-    [(msg,)] = query(wh, "select message from load_issue where issue_code = 'OCCUPATION_FALLBACK'")
+    [(params,)] = query(wh, "select params from load_issue where issue_code = 'OCCUPATION_FALLBACK'")
+    msg = render("OCCUPATION_FALLBACK", params, "en")
     assert "Penyanyi" in msg and "lainnya" in msg
     assert query(wh, "select occupation_text, sector_code from members where row_number = 11") == \
         [("Penyanyi", "lainnya")]
@@ -312,7 +315,8 @@ def test_windows_1252_csv(wh, tmp_path, monkeypatch):
     assert query(wh, "select row_number, district_code, sector_code, occupation_text from members "
                      "order by row_number") == [(2, "53.08.05", "perdagangan", "Penjual café"),
                                                 (3, "53.08.16", "industri_rumahan", "Tenun ikat")]
-    [(code, row, msg)] = query(wh, "select reason_code, row_number, message from quarantine")
+    [(code, row, params)] = query(wh, "select reason_code, row_number, params from quarantine")
+    msg = render(code, params, "en")
     assert (code, row) == ("REGENCY_UNKNOWN", 4) and "'Énde'" in msg
     assert list(scratch.iterdir()) == []          # the UTF-8 copy (personal data) is gone
     assert_reconciled(wh)
@@ -320,14 +324,15 @@ def test_windows_1252_csv(wh, tmp_path, monkeypatch):
 
 def test_xlsx_title_rows_sheets_notes_trailing_rows(wh, tmp_path):
     [r] = load([members_xlsx(tmp_path)])
-    assert (r.rows_read, r.rows_loaded, r.rows_quarantined, r.rows_blank) == (5, 3, 2, 4)
+    assert (r.rows_read, r.rows_loaded, r.rows_quarantined, r.rows_blank) == (5, 2, 3, 4)
     assert any("Catatan" in n for n in r.notes)
-    assert query(wh, "select sheet, row_number, reason_code from quarantine order by sheet desc") == [
-        ("Januari", 6, "NIK_EXCEL_SCIENTIFIC"), ("Februari", 4, "REGISTERED_DATE_INVALID")]
+    assert (r.as_of, r.as_of_rule) == (dt.date(2024, 2, 1), "title")     # 'REKAP PESERTA FEBRUARI 2024'
+    assert query(wh, "select sheet, row_number, reason_code from quarantine order by sheet desc, row_number") == [
+        ("Januari", 5, "NIK_EXCEL_NUMBER"), ("Januari", 6, "NIK_EXCEL_SCIENTIFIC"),
+        ("Februari", 4, "REGISTERED_DATE_INVALID")]
     assert query(wh, "select row_number, registered_date, regency_code, district_code, sector_code "
                      "from members order by registered_date, row_number") == [
         (4, dt.date(2024, 1, 5), "53.71", None, "transportasi"),
-        (5, dt.date(2024, 1, 5), "53.71", None, "transportasi"),
         (3, dt.date(2024, 2, 10), "53.71", "53.71.01", "perdagangan")]   # Kecamatan only on sheet 2
     assert_reconciled(wh)
 
@@ -372,7 +377,7 @@ def test_unknown_header_mapped_on_the_command_line(tmp_path):
     assert p.returncode == 2 and "registered_date" in p.stderr and "Header Lain" in p.stderr
     p = cli(tmp_path, str(f), "--map", "Header Lain=registered_date", "--map", "kabupaten domisili peserta=regency")
     assert p.returncode == 0, p.stderr
-    assert "peserta_lain.csv" in p.stdout and "published" in p.stdout
+    assert "peserta_lain.csv" in p.stdout and "diterbitkan" in p.stdout
     wh = tmp_path / "warehouse.duckdb"
     assert sorted(query(wh, "select regency_code, registered_date from members")) == [
         ("53.02", dt.date(2020, 8, 14)), ("53.12", dt.date(2020, 8, 15)), ("53.18", dt.date(2020, 8, 16))]
@@ -415,7 +420,7 @@ def test_dry_run_writes_nothing(tmp_path):
     p = cli(tmp_path, str(f), "--dry-run")
     assert p.returncode == 0, p.stderr
     assert sha(wh) == before
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".warehouse")] == []
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".warehouse")] in ([], [".warehouse.duckdb.lock"])
 
 
 def test_same_file_twice_changes_nothing(wh, tmp_path):
@@ -495,8 +500,8 @@ def test_claims_duplicates_and_conflicts(wh, tmp_path):
     assert query(wh, "select claim_id, programme_code, amount_rp, regency_code from claims order by claim_id") == [
         ("K-001", "JHT", 5_000_000, "53.02"), ("K-002", "JKM", 42_000_000, "53.02"),
         ("K-003", "JKK", 10_000_000, "53.12"), ("K-007", "JHT", 7_250_000, "53.08")]
-    [(msg,)] = query(wh, "select message from quarantine where reason_code = 'CONFLICT_LOADED'")
-    assert "42000000" in msg
+    [(params,)] = query(wh, "select params from quarantine where reason_code = 'CONFLICT_LOADED'")
+    assert json.loads(params)["value"] == 42_000_000 and "42,000,000" in render("CONFLICT_LOADED", params, "en")
     assert_reconciled(wh)
 
 
@@ -586,10 +591,12 @@ def test_contracts_doc_names_every_field_and_reason():
         members = doc.split("### members")[1].split("###")[0]
         absent = [a for f in c.fields for a in f.aliases if a not in section and a not in members]
         assert not absent, (c.kind, absent)
-    codes = ["NIK_MISSING", "NIK_EXCEL_SCIENTIFIC", "NIK_NOT_DIGITS", "NIK_TOO_SHORT", "NIK_TOO_LONG",
-             "REGENCY_UNKNOWN", "REGENCY_AMBIGUOUS", "SEGMENT_UNKNOWN", "PAYER_UNKNOWN", "PROGRAMME_UNKNOWN",
-             "AMOUNT_NEGATIVE", "DATE_IN_FUTURE", "PERIOD_INVALID", "DATES_INCONSISTENT", "DUPLICATE_ROW",
-             "DUPLICATE_CONFLICT", "DUPLICATE_LOADED", "CONFLICT_LOADED", "SUPERSEDED",
-             "NIK_OUTSIDE_NTT", "OCCUPATION_FALLBACK", "DISTRICT_UNKNOWN", "VILLAGE_UNKNOWN"]
+    from etl import reasons
+    codes = sorted(reasons.CODES)          # every reason and issue code of the catalogue
+    assert len(codes) == 32 and "NIK_EXCEL_NUMBER" in codes and "MEMBER_CONFLICT_REGENCY" in codes
     assert [c for c in codes if f"`{c}`" not in doc] == []
     assert "--map" in doc and "Header Lain=registered_date" in doc
+    rules = ["option", "title", "file_name", "last_paid_month", "registered_date", "load_month"]
+    assert [r for r in rules if f"`{r}`" not in doc] == []
+    from etl import settings
+    assert all(settings.SETTINGS[n].env in doc for n in ("contribution_ceiling_rp", "claim_ceiling_rp"))

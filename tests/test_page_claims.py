@@ -27,8 +27,7 @@ def metric(at, starts):
 # AppTest does not expose a dataframe's key: each table is known by its columns
 TABLES = {
     "programmes": ({"Program", "Porsi nilai"}, set()),
-    "loss": ({"Rasio klaim", "Iuran"}, set()),
-    "anomalies": ({"Skor robust"}, set()),
+    "loss": ({"Rasio klaim JKK+JKM", "Iuran JKK+JKM"}, set()),
     "processing": ({"Program", "Median (hari)"}, set()),
     "budget": ({"Pembayar", "Pekerja-bulan"}, {"Kabupaten/Kota"}),
     "retention": ({"Kohort"}, {"Kabupaten/Kota"}),
@@ -46,17 +45,17 @@ def table(at, name):
 def test_year_to_date_against_last_year(env):
     at = open_page()
     assert not at.exception and not at.error
-    # 2021: JKK Rp 3 juta + JKM Rp 42 juta; 2020: Rp 16.6 juta -> +171.1%
+    # 2021: JKK Rp 3 juta + JKM Rp 42 juta + JHT Rp 0.6 juta; 2020: Rp 16.6 juta -> +174.7%
     head = metric(at, "Klaim dibayar, Jan 2021 – Des 2021")
-    assert head.value == "Rp 45,0 juta"
+    assert head.value == "Rp 45,6 juta"
     assert head.delta == "Jan 2020 – Des 2020: Rp 16,6 juta"
-    assert metric(at, "Kasus dibayar").value == "2"
-    assert metric(at, "Perubahan nilai dari tahun lalu").value == "+171,1%"
+    assert metric(at, "Kasus dibayar").value == "3"
+    assert metric(at, "Perubahan nilai dari tahun lalu").value == "+174,7%"
     progs = table(at, "programmes").set_index("Program")
     assert progs.loc["JKM · Jaminan Kematian", "Nilai klaim"] == "Rp 42.000.000"
-    assert progs.loc["JKM · Jaminan Kematian", "Porsi nilai"] == "93,3%"
+    assert progs.loc["JKM · Jaminan Kematian", "Porsi nilai"] == "92,1%"
     assert progs.loc["JHT · Jaminan Hari Tua", "Nilai Jan 2020 – Des 2020"] == "Rp 11.600.000"
-    assert progs.loc["Jumlah", "Kasus"] == "2"
+    assert progs.loc["Jumlah", "Kasus"] == "3"
 
 
 def test_article_period_from_url(env):
@@ -81,34 +80,43 @@ def test_slider_then_preset(env):
     at.select_slider(key="claims_period_0").set_range(dt.date(2021, 3, 1), dt.date(2021, 4, 1)).run()
     assert metric(at, "Klaim dibayar, Mar 2021 – Apr 2021").value == "Rp 42,0 juta"   # the JKM claim only
     at.button(key="claims_preset_ytd").click().run()
-    assert metric(at, "Klaim dibayar, Jan 2021 – Des 2021").value == "Rp 45,0 juta"
+    assert metric(at, "Klaim dibayar, Jan 2021 – Des 2021").value == "Rp 45,6 juta"
 
 
-def test_loss_ratio(env):
-    at = open_page(**{"from": "2020-01", "to": "2020-08"})
-    # all programmes: Rp 16.6 juta / (637,200 + 1,400,000) = 814.8%
-    assert metric(at, "Rasio klaim NTT").value == "814,8%"
-    loss = table(at, "loss").set_index("Kabupaten/Kota")
-    assert loss.loc["Kota Kupang", "Rasio klaim"] == "784,7%"       # 5,000,000 / 637,200
-    assert loss.loc["Kabupaten Kupang", "Iuran"] == "Rp 1.400.000"
-    assert loss.loc["Kabupaten Timor Tengah Selatan", "Rasio klaim"] == "–"
-    at.segmented_control(key="claims_loss_programme").set_value("JKK").run()
-    assert at.query_params["programme"] == "JKK"
-    assert metric(at, "Rasio klaim NTT").value == "1.562,5%"           # 5,000,000 / 320,000
-    assert table(at, "loss").set_index("Kabupaten/Kota").loc["Kota Kupang", "Iuran"] == "Rp 320.000"
+def captions(at) -> str:
+    return " ".join(c.value for c in at.caption)
 
 
-def test_anomalies_listed_with_figures(env):
-    at = open_page(**{"from": "2020-01", "to": "2020-08"})
-    rows = table(at, "anomalies")
-    assert rows["Bulan"].tolist() == ["Jul 2020", "Agu 2020"]
-    first = rows.iloc[0]
-    assert first["Kabupaten/Kota"] == "Kabupaten Timor Tengah Selatan"
-    assert (first["Nilai klaim"], first["Median 24 bulan sebelumnya"], first["Skor robust"]) \
-        == ("Rp 5.000.000", "Rp 1.100.000", "26,3")
-    assert rows.iloc[1]["Arah"] == "Jauh di bawah biasanya"
-    # TTS Jan-Aug 2020 (8) + Kota Kupang Mar-Aug 2020 (6, after its first claim) can be scored
-    assert any("2 dari 14" in c.value for c in at.caption)
+def test_claims_ratio_jkk_jkm_and_withdrawals(env):
+    at = open_page()
+    # 2021, all segments -> BPU: Rp 45 juta incurred / 577,000 JKK + JKM contributions
+    loss = metric(at, "Rasio klaim JKK+JKM, BPU, NTT")
+    assert loss.value == "7.799,0%"
+    assert loss.delta == "klaim terjadi Rp 45,0 juta · iuran Rp 577 ribu"
+    assert metric(at, "Penarikan JHT/JP dibanding iuran, BPU, NTT").value == "869,3%"   # 600,000 / 69,018
+    text = captions(at)
+    assert "tanggal kecelakaan/meninggal untuk 1 klaim, tanggal pengajuan untuk 1" in text
+    assert "bukan rasio klaim" in text and "relaksasi PP 49/2020" in text
+    assert "rasio dihitung untuk BPU" in text
+    rows = table(at, "loss").set_index("Kabupaten/Kota")
+    assert rows.loc["Kota Kupang", "Rasio klaim JKK+JKM"] == "9.619,9%"   # 45,000,000 / 467,782
+    assert rows.loc["Kota Kupang", "Iuran JHT/JP"] == "Rp 69.018"
+    assert rows.loc["Kabupaten Timor Tengah Selatan", "Iuran JKK+JKM"] == "Rp 109.218"   # M8, estimated
+    assert rows.loc["Kabupaten Kupang", "Rasio klaim JKK+JKM"] == "–"
+
+
+def test_claims_ratio_follows_regency_and_segment(env):
+    at = open_page()
+    at.selectbox(key="claims_regency").set_value("53.71").run()
+    assert metric(at, "Rasio klaim JKK+JKM, BPU, Kota Kupang").value == "9.619,9%"
+    at.selectbox(key="claims_segment").set_value("PU").run()
+    assert any("Iuran Penerima Upah hanya diketahui totalnya" in i.value for i in at.info)
+    assert not [m for m in at.metric if m.label.startswith("Rasio klaim JKK+JKM")]
+
+
+def test_no_unusual_months_among_few_claims(env):
+    at = open_page(**{"from": "2019-01", "to": "2021-12"})
+    assert "Tidak ada bulan yang tidak biasa dalam periode ini (0 seri-bulan dinilai)" in captions(at)
 
 
 def test_processing_time(env):
@@ -155,7 +163,8 @@ def test_retention(env):
 def test_english(env):
     at = open_page(lang="en", **{"from": "2020-01", "to": "2020-08"})
     assert metric(at, "Claims paid, Jan 2020 – Aug 2020").value == "Rp 16.6 million"
-    assert metric(at, "NTT loss ratio").value == "814.8%"
+    # BPU Jan-Aug 2020: Rp 5 juta / (M1 80,400 + M2-M4 3 x (200,170 + 286) + M5 96,000 + 960) = 642.1%
+    assert metric(at, "JKK+JKM loss ratio, BPU, NTT").value == "642.1%"
 
 
 def test_no_claims_loaded_says_what_to_do(monkeypatch, tmp_path):
@@ -177,7 +186,8 @@ def test_filters_mean_the_whole_page(env):
     monthly = next(c for c in at.get("plotly_chart") if "per bulan" in c.proto.spec)
     assert '"JHT' not in monthly.proto.spec and '"JKK' in monthly.proto.spec   # TTS's JHT is not in it
     titles = [s.value for s in at.subheader]
-    assert "Klaim dibanding iuran (rasio klaim) (seluruh NTT, semua segmen)" in titles
+    assert "Klaim dibanding iuran" in titles                               # follows both (issue 15's section)
+    assert any(m.label == "Rasio klaim JKK+JKM, BPU, Kota Kupang" for m in at.metric)
     assert "Bulan yang tidak biasa (seluruh NTT, semua segmen)" in titles
     assert "Lama proses: dari pengajuan sampai pembayaran (semua segmen)" in titles      # follows the regency
     assert "Bantuan Subsidi Upah (BSU) (seluruh NTT)" in titles

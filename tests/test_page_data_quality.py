@@ -3,7 +3,7 @@ test_etl_load.py, whose answers are computed by hand there:
 
 file                       read loaded quarantined flagged blank
 peserta_bpu_agustus.csv      18      6          12       3     2   (as of June 2024)
-peserta_kupang_2024.xlsx      5      3           2       0     4   Kota Kupang, Jan-Feb 2024
+peserta_kupang_2024.xlsx      5      2           3       0     4   Kota Kupang, Jan-Feb 2024
 klaim_2024_q1.csv             8      3           5       0     0   TTS Feb-Mar, Sumba Barat Apr 2024
 klaim_2024_q2.csv             3      1           2       0     0   Ende Jun 2024
 """
@@ -16,15 +16,15 @@ import pytest
 from etl.contracts import CONTRACTS
 from etl.extract import Extracted
 from etl.validate import reason_sql
-from tests.helpers import loaded, open_app, shown, use_private_env
+from tests.helpers import load_quiet, loaded, open_app, shown, use_private_env
 from tests.test_etl_load import A_REASONS, CLAIMS_1, CLAIMS_2, members_a, members_xlsx, write_lines
-from ui.i18n import CATALOGUE
+from etl import reasons
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = str(ROOT / "pages" / "data_quality.py")
 
 QUARANTINED = Counter({code: len(rows) for code, rows in A_REASONS.items()})
-QUARANTINED.update({"NIK_EXCEL_SCIENTIFIC": 1, "REGISTERED_DATE_INVALID": 1,          # xlsx
+QUARANTINED.update({"NIK_EXCEL_SCIENTIFIC": 1, "REGISTERED_DATE_INVALID": 1, "NIK_EXCEL_NUMBER": 1,  # xlsx
                     "DUPLICATE_ROW": 1, "DUPLICATE_CONFLICT": 1, "PROGRAMME_UNKNOWN": 1,  # claims q1
                     "DATES_INCONSISTENT": 1, "AMOUNT_NEGATIVE": 1,
                     "DUPLICATE_LOADED": 1, "CONFLICT_LOADED": 1})                       # claims q2
@@ -60,7 +60,7 @@ def test_freshness_and_history(env):
     assert metric(at, "Hari sejak pemuatan terakhir") == "0"
     kinds = table(at, "Jenis berkas").set_index("Jenis berkas")
     assert kinds.loc["Daftar peserta", "Jumlah berkas"] == "2"
-    assert kinds.loc["Daftar peserta", "Baris dimuat"] == "9"
+    assert kinds.loc["Daftar peserta", "Baris dimuat"] == "8"
     assert kinds.loc["Klaim dibayar", "Baris dimuat"] == "4"
     assert kinds.loc["Klaim dibayar", "Data terbaru s.d. bulan"] == "Juni 2024"
     assert kinds.loc["Iuran dibayar", "Jumlah berkas"] == "0"
@@ -69,21 +69,21 @@ def test_freshness_and_history(env):
                                    "peserta_bpu_agustus.csv"]        # newest first
     cols = ["Dibaca", "Dimuat", "Dikarantina", "Dimuat dengan catatan", "Baris kosong", "Rekonsiliasi"]
     assert history.loc["peserta_bpu_agustus.csv", cols].tolist() == ["18", "6", "12", "3", "2", "✓"]
-    assert history.loc["peserta_kupang_2024.xlsx", cols].tolist() == ["5", "3", "2", "0", "4", "✓"]
+    assert history.loc["peserta_kupang_2024.xlsx", cols].tolist() == ["5", "2", "3", "0", "4", "✓"]
     assert history.loc["klaim_2024_q1.csv", cols].tolist() == ["8", "3", "5", "0", "0", "✓"]
     assert history.loc["klaim_2024_q2.csv", cols].tolist() == ["3", "1", "2", "0", "0", "✓"]
 
 
 def test_quarantine_by_reason_equals_what_was_loaded(env):
     at = run_page()
-    assert any(c.value == "21 baris dikarantina dari 4 berkas" for c in at.caption)
+    assert any(c.value == "22 baris dikarantina dari 4 berkas" for c in at.caption)
     by_reason = table(at, "Alasan")
     counts = dict(zip(by_reason["Kode"], by_reason["Baris"].astype(int)))
     assert counts == dict(QUARANTINED)
     row = by_reason.set_index("Kode").loc["NIK_EXCEL_SCIENTIFIC"]
     assert (row["Alasan"], row["Baris"], row["Jumlah berkas"]) == \
         ("NIK rusak oleh Excel (notasi ilmiah, digit hilang)", "2", "2")
-    assert by_reason.set_index("Kode").loc["NIK_TOO_SHORT", "Porsi"] == "4,8%"      # 1 of 21
+    assert by_reason.set_index("Kode").loc["NIK_TOO_SHORT", "Porsi"] == "4,5%"      # 1 of 22
 
 
 def test_quarantine_sample_by_reason_is_masked(env):
@@ -134,7 +134,7 @@ def test_completeness_missing_and_late(env):
     assert list(grid.columns[2:]) == ["Jul 2023", "Agu 2023", "Sep 2023", "Okt 2023", "Nov 2023", "Des 2023",
                                       "Jan 2024", "Feb 2024", "Mar 2024", "Apr 2024", "Mei 2024", "Jun 2024"]
     assert grid.loc["Kota Kupang", ["Status", "Jan 2024", "Feb 2024", "Mar 2024"]].tolist() == \
-        ["Terlambat", "2", "1", "0"]
+        ["Terlambat", "1", "1", "0"]
     assert grid.loc["Ende", "Status"] == "Lengkap" and grid.loc["Sabu Raijua", "Status"] == "Tidak ada data"
     at.segmented_control(key="dq_metric").set_value("n_claims").run()
     grid = table(at, "Kabupaten/Kota").set_index("Kabupaten/Kota")
@@ -150,7 +150,7 @@ def test_english(env):
     assert metric(at, "Data as of") == "June 2024"
     by_reason = table(at, "Reason").set_index("Code")
     assert by_reason.loc["NIK_TOO_LONG", "Reason"] == "NIK longer than 16 digits"
-    assert by_reason.loc["NIK_TOO_SHORT", "Share"] == "4.8%"
+    assert by_reason.loc["NIK_TOO_SHORT", "Share"] == "4.5%"
 
 
 def test_without_a_warehouse(monkeypatch, tmp_path):
@@ -163,26 +163,52 @@ def test_without_a_warehouse(monkeypatch, tmp_path):
 
 def possible_reason_codes() -> set[str]:
     """Every reason code the loader can write: from the validator's SQL for each kind with
-    all its columns present, the NIK macro, and the loader's duplicate checks."""
+    all its columns present (and a NIK typed as a number), the NIK macro, and the loader's
+    duplicate checks."""
     codes = set()
     for c in CONTRACTS.values():
-        sql = reason_sql(Extracted(c.kind, {f.name: f.name for f in c.fields}, []))
+        sql = reason_sql(Extracted(c.kind, {f.name: f.name for f in c.fields}, [], nik_number=True))
         codes |= set(re.findall(r"code := '([A-Z_]+)'", sql))
     codes |= set(re.findall(r"then '(NIK_[A-Z_]+)'", (ROOT / "etl" / "sql" / "macros.sql").read_text()))
+    codes |= set(re.findall(r"then '(NIK_[A-Z_]+)'", (ROOT / "etl" / "validate.py").read_text()))
     codes |= set(re.findall(r"code := '([A-Z_]+)'", (ROOT / "etl" / "load.py").read_text()))
     return codes
 
 
-def test_every_reason_and_issue_code_has_a_label_in_both_languages():
+def possible_issue_codes() -> set[str]:
+    from etl import targets
+    return set(targets.ISSUES) | {"MEMBER_CONFLICT_" + c for c in targets.CONFLICT_FIELDS}
+
+
+def test_every_reason_and_issue_code_has_a_title_and_sentence_in_both_languages():
     codes = possible_reason_codes()
-    assert {"NIK_EXCEL_SCIENTIFIC", "REGISTERED_DATE_MISSING", "TRANCHE_INVALID", "SUPERSEDED",
-            "CONFLICT_LOADED"} <= codes and len(codes) >= 35
-    assert sorted(c for c in codes if f"reason.{c}" not in CATALOGUE) == []
-    issues = set(re.findall(r'\("([A-Z_]+)", ', (ROOT / "etl" / "targets.py").read_text()))
-    assert issues == {"NIK_OUTSIDE_NTT", "OCCUPATION_FALLBACK", "DISTRICT_UNKNOWN", "VILLAGE_UNKNOWN"}
-    assert sorted(c for c in issues if f"dq.issue.{c}" not in CATALOGUE) == []
+    assert {"NIK_EXCEL_SCIENTIFIC", "NIK_EXCEL_NUMBER", "REGISTERED_DATE_MISSING", "TRANCHE_INVALID",
+            "SUPERSEDED", "CONFLICT_LOADED", "DATE_AFTER_AS_OF", "CONTRIBUTION_ABOVE_CEILING",
+            "CLAIM_ABOVE_CEILING"} <= codes and len(codes) >= 40
+    issues = possible_issue_codes()
+    assert issues == {"NIK_OUTSIDE_NTT", "OCCUPATION_FALLBACK", "DISTRICT_UNKNOWN", "VILLAGE_UNKNOWN",
+                      "JKM_AMOUNT_UNUSUAL", "MEMBER_CONFLICT_REGENCY", "MEMBER_CONFLICT_SEGMENT",
+                      "MEMBER_CONFLICT_REGISTERED"}
+    for code in sorted(codes | issues):
+        texts = [f(code, lang) for lang in reasons.LANGS
+                 for f in (reasons.title, lambda c, lg: reasons.render(c, {"value": "x", "field": "nik"}, lg))]
+        assert all(t and t != code for t in texts), code
+        assert texts[0] != texts[2], code          # Indonesian and English differ
+    assert set(reasons.all_codes()) >= codes | issues
 
 
 def test_page_has_no_sql():
     src = Path(PAGE).read_text(encoding="utf-8")
     assert "duckdb" not in src and not re.search(r"\bselect\b.+\bfrom\b", src, re.I)
+
+
+def test_member_conflicts_counted_on_the_page(monkeypatch, tmp_path):
+    use_private_env(monkeypatch, tmp_path)
+    head = "NIK;Tgl Kepesertaan;Kab/Kota;Segmen;BLTH Iuran Terakhir"
+    load_quiet([write_lines(tmp_path / "peserta_2024-05.csv", [head, "5302010101900501;10/01/2024;TTS;BPU;2024-05"]),
+                write_lines(tmp_path / "peserta_2024-06.csv", [head, "5302010101900501;10/01/2024;Ende;PU;2024-06"])])
+    at = run_page(lang="en")
+    assert not at.exception
+    issues = table(at, "Issue").set_index("Code")
+    assert issues.loc["MEMBER_CONFLICT_REGENCY", "Rows"] == "1" and issues.loc["MEMBER_CONFLICT_SEGMENT", "Rows"] == "1"
+    assert issues.loc["MEMBER_CONFLICT_REGENCY", "Issue"] == "Member's regency differs between files"

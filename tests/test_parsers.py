@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from etl import reference
+from etl import reference, privacy
 from etl.extract import Extracted
 from etl.validate import build_lookups
 from etl.warehouse import sql_file
@@ -31,6 +31,7 @@ FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCh
 @pytest.fixture(scope="module")
 def con():
     c = duckdb.connect()
+    privacy.register(c)
     c.execute(sql_file("macros.sql"))
     reg = reference.read_csv("regencies.csv")
     c.register("_keys", reference.regency_keys(reg))
@@ -266,7 +267,7 @@ def test_nik_reason_examples(con, text, reason):
 
 def regency_lookup(con, values: list[str]) -> dict[str, tuple]:
     """The validator's own lookup (validate.build_lookups) on a one-column raw_in."""
-    con.execute("create or replace temp table raw_in as select unnest($v) as \"Kab/Kota\"", {"v": values})
+    con.execute("create or replace temp table raw_in as select unnest($v) as regency", {"v": values})
     build_lookups(con, Extracted("members", {"regency": "Kab/Kota"}, []))
     return {v: (code, known) for v, code, known in con.execute("select v, val, known from lk_regency").fetchall()}
 

@@ -185,7 +185,10 @@ def test_small_counts_hidden_below_regency(wh_private):
     rows = query(wh_private, """select area_code, n_active, tier, is_suppressed from mart_area_progress
                                 where area_code in ('53.02.01', '53.71.02', '53.02.01.1001')
                                 order by area_code""")
-    assert all(n is None and t is None and s for _, n, t, s in rows), rows
+    # Kota Soe holds TTS's 2 members (= the published regency total; its other districts have 0);
+    # Maulafa holds Kota Kupang's 1 (its only district with members): both only repeat the
+    # regency, so they are shown; the village SoE (1 of Kota Soe's 2) is hidden
+    assert rows == [("53.02.01", 2, 3, False), ("53.02.01.1001", None, None, True), ("53.71.02", 1, 5, False)]
     assert query(wh_private, "select n_active from mart_tier_progress where area_code = '53.02'") == [(2,)]
 
 
@@ -257,7 +260,10 @@ def test_sector_regency_cells(wh, code, sector, n, estimate, coverage):
 def test_sector_regency_small_cells_hidden(wh_private):
     rows = query(wh_private, """select regency_code, sector_code, n_active, coverage_pct, is_suppressed
                                 from mart_sector_regency where n_active is null order by all""")
-    assert {(c, s) for c, s, *_ in rows} >= {("53.02", "pertanian"), ("53.02", "perikanan"), ("53.20", "lainnya")}
+    assert {(c, s) for c, s, *_ in rows} >= {("53.02", "pertanian"), ("53.02", "perikanan")}
+    # Sabu Raijua's one member (lainnya) repeats the regency's published total: shown
+    assert query(wh_private, "select n_active, is_suppressed from mart_sector_regency "
+                             "where regency_code = '53.20' and sector_code = 'lainnya'") == [(1, False)]
     assert all(cov is None and sup for *_, cov, sup in rows)
 
 

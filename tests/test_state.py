@@ -130,13 +130,11 @@ def test_claims_filters_in_the_address(env):
     at = open_app("pages/claims.py")
     at.button(key="claims_preset_article").click().run()
     at.selectbox(key="claims_segment").set_value("PU").run()
-    at.segmented_control(key="claims_loss_programme").set_value("JHT").run()
     at.segmented_control(key="claims_view").set_value("stack").run()
-    assert dict(at.query_params) == {"lang": "id", "segment": "PU", "programme": "JHT", "view": "stack",
-                                     "from": "2020-01", "to": "2020-08"}
+    assert dict(at.query_params) == {"lang": "id", "segment": "PU", "view": "stack", "from": "2020-01",
+                                     "to": "2020-08"}
     copy = open_app("pages/claims.py", **dict(at.query_params))            # the copied address
     assert copy.selectbox(key="claims_segment").value == "PU"
-    assert copy.segmented_control(key="claims_loss_programme").value == "JHT"
     assert copy.segmented_control(key="claims_view").value == "stack"
     assert any(m.label == "Klaim dibayar, Jan 2020 – Agu 2020" for m in copy.metric)
 

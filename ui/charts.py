@@ -112,10 +112,12 @@ def month_axis(fig: go.Figure, **kw) -> go.Figure:
 def trajectory(monthly: pd.DataFrame, path: pd.DataFrame, target: int, lang: str) -> go.Figure:
     fig = go.Figure()
     x = pd.to_datetime(monthly["month"])
-    for key, col in (("registered", "n_registered"), ("active", "n_active"), ("lapsed", "n_lapsed")):
+    for key, col in (("registered", "n_registered"), ("active", "n_active"), ("lapsed", "n_lapsed"),
+                     ("self_paid", "n_self_paid"), ("budget_paid", "n_budget_paid")):
         fig.add_trace(go.Scatter(
             x=x, y=monthly[col], name=t(f"series.{key}", lang), mode="lines",
-            line=dict(color=COLORS[key], width=3 if key == "active" else 1.8),
+            line=dict(color=COLORS[key], width=3 if key == "active" else 1.8,
+                      dash="dot" if key in ("self_paid", "budget_paid") else None),
             customdata=month_labels(x, lang),
             hovertemplate="%{customdata}: %{y:,.0f}<extra>" + t(f"series.{key}", lang) + "</extra>"))
     fig.add_trace(go.Scatter(

@@ -72,11 +72,12 @@ def claims_monthly_split(df: pd.DataFrame, lang: str, names: dict | None = None)
 
 
 def loss_ratio_bars(df: pd.DataFrame, lang: str) -> go.Figure:
-    """Horizontal bars: loss ratio (%) per regency, highest at the top; regencies without
+    """Horizontal bars: JKK + JKM loss ratio (%) per regency, highest at the top; regencies without
     contributions in the period are left out."""
-    d = df.dropna(subset=["loss_ratio_pct"]).sort_values("loss_ratio_pct")
+    d = df.dropna(subset=["loss_ratio_pct", "regency_name"]).sort_values("loss_ratio_pct")
     hover = [f"{name}: {fmt.pct(r, 1, lang)} · {fmt.rupiah_short(c, lang)} / {fmt.rupiah_short(k, lang)}"
-             for name, r, c, k in zip(d["regency_name"], d["loss_ratio_pct"], d["claims_rp"], d["contrib_rp"])]
+             for name, r, c, k in zip(d["regency_name"], d["loss_ratio_pct"], d["risk_claims_rp"],
+                                      d["risk_contrib_rp"])]
     fig = go.Figure(go.Bar(x=d["loss_ratio_pct"], y=d["regency_name"], orientation="h", marker_color=palette.BAR,
                            text=[fmt.pct(r, 0, lang) for r in d["loss_ratio_pct"]], textposition="outside",
                            customdata=hover, hovertemplate="%{customdata}<extra></extra>", cliponaxis=False))

@@ -21,7 +21,9 @@ TIER = ["#f2ead8", "#7fb3d5", "#9a5a25", "#b7bec6", "#e0a81e", "#2d2266"]
 # active members toward the goal, shaded light (0%) to dark (100%): lightness falls steadily
 ATTAINMENT_SCALE = "YlGnBu"
 
-SERIES = {"registered": "#9aa5b1", "active": "#1b7f3b", "lapsed": "#e69f00", "target": "#b8252b"}
+# in the trajectory's legend order
+SERIES = {"registered": "#9aa5b1", "active": "#1b7f3b", "lapsed": "#e69f00", "self_paid": "#56b4e9",
+          "budget_paid": "#5b3a8c", "target": "#b8252b"}
 PROGRAMME = {"JKK": "#d55e00", "JKM": "#5b3a8c", "JHT": "#56b4e9", "JP": "#1b7f3b"}
 PAYER = {"MANDIRI": "#444444", "PEMBERI_KERJA": "#a0a0a0", "APBD_PROV": "#1f3a93", "APBD_KAB": "#56b4e9",
          "APBDES": "#1b7f3b", "CSR": "#e69f00"}

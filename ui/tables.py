@@ -139,8 +139,10 @@ REGENCY_PROGRESS = Table("kabupaten", (REGENCY, TARGET, ACTIVE, ATTAINMENT, TIER
 
 def area_spec(with_parent: bool) -> Table:
     """A regency's districts, or its villages under their district (the regency page and the
-    regent's brief); hidden cells come from the mart (is_suppressed)."""
+    regent's brief), with active members per 1,000 inhabitants (2010 census; villages have no
+    population figure); hidden cells come from the mart (is_suppressed)."""
     first = (Col("area_name", "reg.col_village", "text"), Col("parent_name", "reg.col_district", "text")) \
         if with_parent else (Col("area_name", "reg.col_district", "text"),)
     return Table("desa" if with_parent else "kecamatan", first + (
-        TARGET, ACTIVE, ATTAINMENT, TIER, Col("n_to_next_tier", "reg.col_to_next")))
+        TARGET, ACTIVE, ATTAINMENT, TIER, Col("n_to_next_tier", "reg.col_to_next"),
+        Col("active_per_1000_pop", "reg.col_per_1000_pop", "decimal", digits=2, missing="reg.no_population")))

@@ -144,7 +144,7 @@ def claim_part(rng, mem, prog, m, event, left) -> pd.DataFrame:
     delay = rng.integers(14, 151, n) if prog == "JKK" else rng.integers(3, 61, n)
     age = (filed - mem["birth"][m]) / 365.25
     died = (mem["death"][m] >= 0) & (mem["death"][m] <= event)
-    return pd.DataFrame({"mem": m, "prog": prog, "filed": filed, "paid": filed + delay,
+    return pd.DataFrame({"mem": m, "prog": prog, "event": day, "filed": filed, "paid": filed + delay,
                          "amount": claim_amounts(rng, prog, seg, mem["income"][m], day),
                          "cause": claim_causes(rng, prog, left, age, died)})
 
@@ -163,12 +163,20 @@ def claims_frame(w: World, mem: dict, sp: dict) -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------- files
+def incident_dates(df: pd.DataFrame) -> pa.Array:
+    """The day of the accident (JKK) or death (JKM), as the branch's export gives it; empty
+    for JHT and JP, which have no incident."""
+    dated = df["prog"].isin(["JKK", "JKM"]).to_numpy()
+    return pc.if_else(pa.array(dated), fmt_days(df["event"].to_numpy()), "")
+
+
 def claims_table(w: World, df: pd.DataFrame, mem, nik, names) -> pa.Table:
     m = df["mem"].to_numpy()
     ids = pc.utf8_lpad(text(df["seq"].to_numpy()), 6, "0")
     cols = {"claim_id": pc.binary_join_element_wise("KLM", text(df["year"].to_numpy()), ids, "-"),
             "nik": text(nik[m]), "name": names.take(pa.array(m)), "programme": pa.array(df["prog"].tolist()),
             "filed_date": fmt_days(df["filed"].to_numpy()), "paid_date": fmt_days(df["paid"].to_numpy()),
+            "incident_date": incident_dates(df),
             "amount_rp": fmt_money(df["amount"].to_numpy(), "Rp "),
             "regency": regency_text(w, mem["reg"][m], "name"),
             "segment": lookup(SEGMENT_CODE, mem["seg"][m]), "cause": pa.array(df["cause"].tolist())}

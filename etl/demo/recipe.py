@@ -2,7 +2,6 @@
 them through the real ETL (etl.load.load_paths), member lists first."""
 from __future__ import annotations
 
-import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,18 +86,8 @@ def load_order(path: Path) -> tuple[int, str]:
 
 
 def load(files: list[Path], progress, append: bool) -> list:
-    """Load in LOAD_ORDER. Replacing: into a fresh file beside the warehouse, swapped
-    in when complete, so a reader never finds the warehouse missing or half built."""
+    """Load in LOAD_ORDER. Replacing: a fresh build under the warehouse's writer lock,
+    published when complete, so a reader never finds the warehouse missing or half built
+    and no other load can slip in between."""
     from etl.load import load_paths
-    ordered = sorted(files, key=load_order)
-    if append:
-        return load_paths(ordered, progress=progress)
-    target = settings.get_path("warehouse")
-    fresh = target.with_name(f".{target.name}.demo-{os.getpid()}")
-    fresh.unlink(missing_ok=True)
-    try:
-        results = load_paths(ordered, progress=progress, warehouse=fresh)
-        os.replace(fresh, target)
-    finally:
-        fresh.unlink(missing_ok=True)
-    return results
+    return load_paths(sorted(files, key=load_order), progress=progress, fresh=not append)

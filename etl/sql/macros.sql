@@ -84,12 +84,8 @@ create or replace macro nik_text(s) as (
     case when regexp_full_match(s::varchar, '[0-9]{16}') then s::varchar   -- the common case, one test
          else regexp_replace(regexp_replace(trim(s::varchar), '^''|\s', '', 'g'), '\.0+$', '') end);
 
--- a NIK as the quarantine may show it: the first six digits (province, regency,
--- district) kept and every later digit masked, whatever else the text holds
--- ('5302-0101-9000-01' -> '5302-01**-****-**', '5.302010101E+15' -> '5.30201****E+**')
-create or replace macro nik_mask_head(s) as regexp_extract(s::varchar, '^(\D*(?:\d\D*){0,6})', 1);
-create or replace macro nik_mask(s) as
-    nik_mask_head(s) || regexp_replace(substr(s::varchar, length(nik_mask_head(s)) + 1), '\d', '*', 'g');
+-- (a NIK as the quarantine may show it: nik_mask, the Python function of
+-- etl/privacy.py registered on every connection, so one function masks everywhere)
 
 create or replace macro nik_reason(s) as (
     case
@@ -111,3 +107,25 @@ create or replace macro parse_small_int(s) as (
         when norm_key(s) in ('iii', 'tahap iii') then 3
         when norm_key(s) in ('iv', 'tahap iv') then 4
     end);
+
+-- a month named in free text (a title line above the header, a file name):
+-- 'Periode: Oktober 2026', 'Per 31 Oktober 2026', 'Posisi Okt 2026', 'peserta_okt2026',
+-- 'oktober_2026', '2026-10', '202610', '10/2026'; NULL when none
+create or replace macro text_month_words(s) as
+    month_words_to_num(regexp_replace(regexp_replace(lower(s::varchar), '_+', ' ', 'g'),
+                                      '([a-z])([0-9])', '\1 \2', 'g'));
+create or replace macro month_in_text(s) as (
+    with t as (select text_month_words(s) as w,
+                      '(?:^|[^0-9])(0?[1-9]|1[0-2])[ /.-]+((?:19|20)[0-9]{2})(?:[^0-9]|$)' as mfirst,
+                      '(?:^|[^0-9])((?:19|20)[0-9]{2})[ /.-]?(0[1-9]|1[0-2])(?:[^0-9]|$)' as yfirst)
+    select coalesce(
+        try_strptime(regexp_extract(w, mfirst, 2) || '-' || regexp_extract(w, mfirst, 1) || '-01', '%Y-%m-%d'),
+        try_strptime(regexp_extract(w, yfirst, 1) || '-' || regexp_extract(w, yfirst, 2) || '-01', '%Y-%m-%d'))::date
+    from t);
+
+-- The JKM (death, not at work) benefit regulated for a date: Rp 24 juta under PP 44/2015
+-- (Rp 16.2 juta lump sum + 24 x Rp 200,000 periodic + Rp 3 juta funeral), Rp 42 juta
+-- from PP 82/2019, in force 2 Dec 2019 (Rp 20 juta + Rp 12 juta + Rp 10 juta;
+-- ../shared/reference/bpjs_facts.md). A JKM claim of another amount is loaded and flagged.
+create or replace macro jkm_regulated_rp(d) as
+    case when d < date '2019-12-02' then 24000000 else 42000000 end;

@@ -18,26 +18,35 @@ create table if not exists load_log (
     started_at timestamp not null,
     finished_at timestamp not null,
     columns_used varchar,               -- header -> field, as mapped
-    columns_ignored varchar
+    columns_ignored varchar,
+    as_of_rule varchar                  -- what decided as_of_month: option, title, file_name,
+                                        -- last_paid_month, registered_date (members), load_month
 );
+alter table load_log add column if not exists as_of_rule varchar;
 
 create table if not exists quarantine (
     load_id integer not null,
     file_name varchar not null,
     sheet varchar,                      -- worksheet, for Excel files
     row_number bigint not null,         -- line / spreadsheet row in the file
-    reason_code varchar not null,
-    message varchar not null,
-    content varchar not null            -- JSON of the contract's fields, NIK masked, no names
+    reason_code varchar not null,       -- docs/contracts.md; rendered by etl/reasons.py
+    content varchar not null,           -- JSON of the contract's fields, NIK masked, no names
+    params json                         -- the reason's parameters (values masked), not a sentence
 );
 
 create table if not exists load_issue (  -- loaded rows with a recorded fallback or flag
     load_id integer not null,
     sheet varchar,
     row_number bigint not null,
-    issue_code varchar not null,        -- NIK_OUTSIDE_NTT, OCCUPATION_FALLBACK, DISTRICT_UNKNOWN, ...
-    message varchar not null
+    issue_code varchar not null,        -- NIK_OUTSIDE_NTT, OCCUPATION_FALLBACK, MEMBER_CONFLICT_REGENCY, ...
+    params json                         -- the issue's parameters (NIK masked), not a sentence
 );
+
+-- warehouses written before reasons became codes kept English sentences: dropped
+alter table quarantine add column if not exists params json;
+alter table quarantine drop column if exists message;
+alter table load_issue add column if not exists params json;
+alter table load_issue drop column if exists message;
 
 create table if not exists members (     -- one row per member; the newest member list wins
     member_key varchar not null,       -- unique (data test members_unique)
@@ -81,8 +90,10 @@ create table if not exists claims (
     segment_code varchar,
     cause varchar,
     load_id integer not null,
-    row_number bigint not null
+    row_number bigint not null,
+    incident_date date                  -- accident (JKK) or death (JKM), when the export has it
 );
+alter table claims add column if not exists incident_date date;   -- warehouses built before it
 
 create table if not exists subsidies (
     member_key varchar not null,

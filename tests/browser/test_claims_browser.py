@@ -36,6 +36,7 @@ def test_claims_year_to_date_and_screenshots(page, app_server, demo_env):
     expected = claims_total(demo_env[2], "2026-01-01", "2026-10-01")   # demo as of Oct 2026
     assert expected > 0
     assert headline(page) == fmt.rupiah_short(expected, "id")
+    page.locator(".js-plotly-plot").nth(1).wait_for(timeout=30_000)   # charts draw after the headline
     assert page.locator(".js-plotly-plot").count() >= 2
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "claims.png"))

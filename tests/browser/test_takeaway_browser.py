@@ -1,6 +1,7 @@
 """Numbers people take away, in headless Chromium on the small demo: tables sort by value when
 a header is clicked, every page prints to clean A4 pages in both languages, and a page's
 workbook downloads with typed cells."""
+from pathlib import Path
 import io
 
 import duckdb
@@ -11,7 +12,7 @@ from pypdf import PdfReader
 from tests.conftest import ARTIFACTS
 from ui import fmt
 
-GRID_VALUES = """([headers, scroll]) => {
+GRID_VALUES = r"""([headers, scroll]) => {
   for (const t of document.querySelectorAll('table[role="grid"]')) {
     const names = Array.from(t.querySelectorAll('th')).map(th => th.innerText.replace(/^[↑↓]\s*/, '').trim());
     if (headers.every(h => names.includes(h))) {   // (a sorted header's arrow is dropped)
@@ -139,10 +140,10 @@ def test_page_workbook_downloads_typed(page, app_server, demo_env):
         button.click()
     download = info.value
     assert download.suggested_filename == "sejuta-peserta_ringkasan-provinsi_2026-10.xlsx"
-    wb = openpyxl.load_workbook(download.path())
+    wb = openpyxl.load_workbook(io.BytesIO(Path(download.path()).read_bytes()))   # the path has no .xlsx
     ws = wb[wb.sheetnames[-1]]
     cells = {c.value: c for row in ws.iter_rows() for c in row if c.value is not None}
     assert "Data per Oktober 2026" in cells
     tts = next(r for r in ws.iter_rows() if r[0].value == "Kabupaten Timor Tengah Selatan")
-    active = one(demo_env[2], "select n_active from mart_regency_progress where regency_code = '53.03'")[0]
+    active = one(demo_env[2], "select n_active from mart_regency_progress where regency_code = '53.02'")[0]   # TTS is Kemendagri 53.02
     assert tts[2].value == active and tts[2].number_format == "#,##0"

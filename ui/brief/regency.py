@@ -79,7 +79,7 @@ def notes(r: Regency, lang: str) -> list[str]:
 def districts(page: Page, r: Regency, lang: str, y: float) -> float:
     rows = r.districts.assign(tier_label=r.districts["tier_label_id" if lang == "id" else "tier_label_en"])
     if len(rows) <= SPLIT_ABOVE:
-        return page.table(tables.area_spec(False), rows, lang, MARGIN, y, [46, 24, 24, 22, 34, 36], size=6.6)
+        return page.table(tables.area_spec(False), rows, lang, MARGIN, y, [40, 21, 21, 19, 31, 30, 24], size=6.6)
     half, gap = math.ceil(len(rows) / 2), 4
     w = (WIDTH - gap) / 2
     widths = [w * f for f in (0.30, 0.12, 0.14, 0.25, 0.19)]

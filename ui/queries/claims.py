@@ -71,46 +71,63 @@ def claims_by_regency(start, end, segment=None) -> pd.DataFrame:
                start=str(start), end=str(end), segment=segment)
 
 
-def loss_ratio(start, end, programme=None) -> pd.DataFrame:
-    """All 22 regencies: claims paid vs contributions for the months of the period.
-    programme None: every segment and programme (contributions in total); 'JKK' / 'JKM' /
-    'JHT': BPU members only, the only segment whose contributions are split by programme
-    (mart_contrib_monthly). contrib_est_rp: the part estimated from member lists."""
-    return run("""with cl as (select regency_code, sum(n_claims) as n, sum(claims_rp) as rp
-                               from mart_claims_monthly
-                               where month between $start::date and $end::date
-                                 and ($programme is null or (programme_code = $programme and segment_code = 'BPU'))
-                               group by all),
-                   co as (select regency_code, sum(contrib_rp) as rp,
-                                 sum(contrib_rp) filter (where is_estimate) as est_rp
-                          from mart_contrib_monthly
-                          where month between $start::date and $end::date
-                            and ($programme is null or programme_code = $programme)
-                          group by all)
-                   select r.regency_code, r.regency_name,
-                          coalesce(cl.n, 0)::bigint as n_claims, coalesce(cl.rp, 0)::bigint as claims_rp,
-                          coalesce(co.rp, 0)::bigint as contrib_rp, coalesce(co.est_rp, 0)::bigint as contrib_est_rp,
-                          case when co.rp > 0 then 100.0 * coalesce(cl.rp, 0) / co.rp end as loss_ratio_pct
-                   from mart_regency_progress r
-                   left join cl using (regency_code)
-                   left join co using (regency_code)
+def claims_ratio(start, end, segment: str = "BPU") -> pd.DataFrame:
+    """Every regency (and 'UNKNOWN' for contributions of unknown members, without a name) for
+    the months of the period, one segment (mart_claims_ratio): JKK + JKM claims incurred against
+    JKK + JKM contributions earned, and JHT + JP withdrawals paid against JHT + JP contributions
+    collected; how the claims incurred were dated; whether a PP 49/2020 relief month is inside.
+    Contributions are NULL where the segment has no programme split."""
+    return run("""with m as (select * from mart_claims_ratio
+                             where month between $start::date and $end::date and segment_code = $segment),
+                   a as (select regency_code,
+                                sum(n_claims) filter (where programme_group = 'JKK_JKM') as n_risk,
+                                sum(claims_rp) filter (where programme_group = 'JKK_JKM') as risk_claims_rp,
+                                sum(contrib_rp) filter (where programme_group = 'JKK_JKM') as risk_contrib_rp,
+                                sum(contrib_est_rp) filter (where programme_group = 'JKK_JKM') as risk_contrib_est_rp,
+                                sum(n_by_incident) filter (where programme_group = 'JKK_JKM') as n_by_incident,
+                                sum(n_by_filed) filter (where programme_group = 'JKK_JKM') as n_by_filed,
+                                sum(n_by_paid) filter (where programme_group = 'JKK_JKM') as n_by_paid,
+                                sum(n_claims) filter (where programme_group = 'JHT_JP') as n_savings,
+                                sum(claims_rp) filter (where programme_group = 'JHT_JP') as savings_claims_rp,
+                                sum(contrib_rp) filter (where programme_group = 'JHT_JP') as savings_contrib_rp
+                         from m group by all)
+                   select coalesce(r.regency_code, a.regency_code) as regency_code, r.regency_name,
+                          coalesce(a.n_risk, 0)::bigint as n_risk, coalesce(a.risk_claims_rp, 0)::bigint as risk_claims_rp,
+                          a.risk_contrib_rp::bigint as risk_contrib_rp, a.risk_contrib_est_rp::bigint as risk_contrib_est_rp,
+                          case when a.risk_contrib_rp > 0 then 100.0 * coalesce(a.risk_claims_rp, 0) / a.risk_contrib_rp
+                          end as loss_ratio_pct,
+                          coalesce(a.n_by_incident, 0)::bigint as n_by_incident,
+                          coalesce(a.n_by_filed, 0)::bigint as n_by_filed, coalesce(a.n_by_paid, 0)::bigint as n_by_paid,
+                          coalesce(a.n_savings, 0)::bigint as n_savings,
+                          coalesce(a.savings_claims_rp, 0)::bigint as savings_claims_rp,
+                          a.savings_contrib_rp::bigint as savings_contrib_rp,
+                          case when a.savings_contrib_rp > 0
+                               then 100.0 * coalesce(a.savings_claims_rp, 0) / a.savings_contrib_rp end as withdrawal_pct,
+                          (select coalesce(bool_or(is_relief_month), false) from mart_claims_ratio
+                           where month between $start::date and $end::date) as has_relief_month
+                   from mart_regency_progress r full join a using (regency_code)
                    order by loss_ratio_pct desc nulls last, regency_code""",
-               start=str(start), end=str(end), programme=programme)
+               start=str(start), end=str(end), segment=segment)
 
 
 def claims_anomalies(start, end) -> pd.DataFrame:
-    """Flagged regency-months of the period (mart_claims_anomaly), the furthest out first."""
-    return run("""select a.month, a.regency_code, r.regency_name, a.n_claims, a.claims_rp,
-                          a.n_history, a.history_median_rp, a.history_mad_rp, a.robust_z
-                   from mart_claims_anomaly a join mart_regency_progress r using (regency_code)
+    """Unusual months of the period (mart_claims_anomaly): province and regency series of one
+    segment and programme whose count or Rupiah is far from its trend-and-season baseline,
+    the furthest out first; regency_name NULL for the province."""
+    return run("""select a.month, a.level, a.area_code, r.regency_name, a.segment_code, a.programme_code,
+                          a.n_claims, a.expected_n, a.claims_rp, a.expected_rp, a.z_n, a.z_rp,
+                          a.is_anomaly_n, a.is_anomaly_rp
+                   from mart_claims_anomaly a left join mart_regency_progress r on r.regency_code = a.area_code
                    where a.month between $start::date and $end::date and a.is_anomaly
-                   order by abs(a.robust_z) desc, a.month, a.regency_code""",
+                   order by greatest(abs(coalesce(a.z_n, 0)), abs(coalesce(a.z_rp, 0))) desc, a.month,
+                            a.level, a.area_code, a.segment_code, a.programme_code""",
                start=str(start), end=str(end))
 
 
 def claims_anomaly_counts(start, end) -> pd.DataFrame:
-    """One row: regency-months of the period that could be scored (enough history), and flagged."""
-    return run("""select count(robust_z)::bigint as n_scored, count(*) filter (where is_anomaly)::bigint as n_flagged
+    """One row: series-months of the period that could be scored (history and enough expected
+    claims), and flagged."""
+    return run("""select count(z_n)::bigint as n_scored, count(*) filter (where is_anomaly)::bigint as n_flagged
                   from mart_claims_anomaly where month between $start::date and $end::date""",
                start=str(start), end=str(end))
 

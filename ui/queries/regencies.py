@@ -31,10 +31,11 @@ def regency_goal_monthly(codes: str, since) -> pd.DataFrame:
 
 def areas(regency: str, level: str) -> pd.DataFrame:
     """Districts ('district') or villages ('village') of a regency with their own targets and
-    tiers; small counts already hidden by the mart (is_suppressed)."""
+    tiers, and active members per 1,000 inhabitants (2010 census; none for villages); small
+    counts already hidden by the mart (is_suppressed)."""
     return run("""select a.area_code, a.area_name, p.area_name as parent_name, a.target, a.n_active,
                          a.attainment_pct, a.tier, a.tier_label_id, a.tier_label_en, a.next_tier,
-                         a.n_to_next_tier, a.is_suppressed
+                         a.n_to_next_tier, a.active_per_1000_pop, a.is_suppressed
                   from mart_area_progress a
                   left join mart_area_progress p on p.area_code = a.parent_code and p.level <> a.level
                   where a.regency_code = $regency and a.level = $level
@@ -47,7 +48,7 @@ def village_board(regency: str, n: int = 10) -> pd.DataFrame:
     return run("""with v as (
                       select a.area_code, a.area_name, p.area_name as parent_name, a.target, a.n_active,
                              a.attainment_pct, a.tier, a.tier_label_id, a.tier_label_en,
-                             a.n_to_next_tier, a.is_suppressed
+                             a.n_to_next_tier, a.active_per_1000_pop, a.is_suppressed
                       from mart_area_progress a
                       join mart_area_progress p on p.area_code = a.parent_code and p.level = 'district'
                       where a.level = 'village' and a.regency_code = $regency and not a.is_suppressed),

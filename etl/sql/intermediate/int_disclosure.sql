@@ -1,14 +1,15 @@
 -- int_disclosure: THE small-count suppression, one stage for every published cell below
 -- regency level (int_disclosure_cells); marts publish a cell's figures only when is_hidden
 -- is false. With k = suppress_threshold():
--- 1. primary: a cell with fewer than k members is hidden, unless it is its parent's only
---    cell (then it repeats the published parent);
--- 2. a hidden parent (a district) keeps at least two hidden children (one if it has one),
---    or its children would add up to it: its smallest published children are hidden;
+-- 1. primary: a cell with 1 to k - 1 members is hidden, unless it is its parent's only cell
+--    with members (then it repeats the published parent). A zero is shown: it tells nothing
+--    about a person, and hiding it would hide the regency's "who pays" for no gain;
+-- 2. a hidden parent (a district) keeps at least two hidden children with members (one if it
+--    has one), or its children would add up to it: its smallest published children are hidden;
 -- 3. complement: in a group of siblings with a hidden cell, if only one cell is hidden or the
---    hidden cells hold fewer than k members together, the smallest published sibling is
---    hidden too; then no hidden cell equals its parent minus its published siblings, and
---    their total is at least k.
+--    hidden cells hold fewer than k members together, the smallest published sibling with
+--    members is hidden too; then no hidden cell equals its parent minus its published
+--    siblings, and their total is at least k.
 -- Rules 2 and 3 run on depth 1 (whose parents are published), then on depth 2. Every build
 -- checks the result with the subtraction attack (etl/disclosure.py): no hidden cell may have
 -- a single possible value given the published figures. Pages show hidden cells one way
@@ -25,12 +26,12 @@
 --   is_hidden            the cell's figures are not published
 with
 k as (select suppress_threshold() as k),
-cells as (
-    select c.*, count(*) filter (where not c.is_pseudo) over (partition by family, parent_id) as n_real
+cells as (      -- n_real: the cells of the group with members (a pseudo cell always has some)
+    select c.*, count(*) filter (where c.n > 0) over (partition by family, parent_id) as n_real
     from int_disclosure_cells c
 ),
 primary_1 as (
-    select *, is_pseudo or (n < (select k from k) and n_real > 1) as is_primary
+    select *, is_pseudo or (n > 0 and n < (select k from k) and n_real > 1) as is_primary
     from cells where depth = 1
 ),
 groups_1 as (
@@ -42,18 +43,20 @@ groups_1 as (
 ),
 ranked_1 as (
     select p.*, g.n_real_hidden, g.n_hidden, g.mass,
-           row_number() over (partition by p.family, p.parent_id, p.is_primary order by p.n, p.cell_id) as rk
+           row_number() over (partition by p.family, p.parent_id, p.is_primary or p.n = 0
+                              order by p.n, p.cell_id) as rk
     from primary_1 p join groups_1 g using (family, parent_id)
 ),
 hidden_1 as (
     select * exclude (n_real, is_primary, n_real_hidden, n_hidden, mass, rk),
-           is_primary or (rk <= case when n_real_hidden >= 1 and (n_hidden = 1 or mass < (select k from k))
-                                     then 1 else 0 end) as is_hidden
+           is_primary or (n > 0 and rk <= case when n_real_hidden >= 1 and (n_hidden = 1 or mass < (select k from k))
+                                               then 1 else 0 end) as is_hidden
     from ranked_1
 ),
 primary_2 as (
     select c.*, p.is_hidden as is_parent_hidden,
-           c.is_pseudo or (c.n < (select k from k) and c.n_real > 1) or (p.is_hidden and c.n_real = 1) as is_primary
+           c.is_pseudo or (c.n > 0 and c.n < (select k from k) and c.n_real > 1)
+               or (p.is_hidden and c.n > 0 and c.n_real = 1) as is_primary
     from cells c join hidden_1 p on p.family = c.family and p.cell_id = c.parent_id
     where c.depth = 2
 ),
@@ -73,11 +76,12 @@ needed_2 as (
 ),
 ranked_2 as (
     select p.*, g.n_more,
-           row_number() over (partition by p.family, p.parent_id, p.is_primary order by p.n, p.cell_id) as rk
+           row_number() over (partition by p.family, p.parent_id, p.is_primary or p.n = 0
+                              order by p.n, p.cell_id) as rk
     from primary_2 p join needed_2 g using (family, parent_id)
 ),
 hidden_2 as (
-    select family, depth, parent_id, cell_id, n, is_pseudo, is_primary or rk <= n_more as is_hidden
+    select family, depth, parent_id, cell_id, n, is_pseudo, is_primary or (n > 0 and rk <= n_more) as is_hidden
     from ranked_2
 )
 select * from hidden_1

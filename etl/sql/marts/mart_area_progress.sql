@@ -2,7 +2,9 @@
 -- target and tier. Below regency level a count passes the one suppression stage
 -- (int_disclosure): for a hidden area (is_suppressed) every figure derived from its count
 -- (n_active, attainment, tier, next tier, members to it, per 1,000 inhabitants) is NULL,
--- the same whatever the reason it was hidden.
+-- the same whatever the reason it was hidden. Targets split the parent's by a weight
+-- (etl/reference.py): regencies by estimated informal workforce, districts by 2010
+-- census population, villages equally (no village figure exists); split_basis names it.
 -- grain: one row per area: every regency (level 'regency'), district ('district', kecamatan)
 -- and village ('village', desa/kelurahan) of the reference tables, with members or not
 -- key: level, area_code
@@ -13,6 +15,10 @@
 --   regency_code         the area's regency
 --   area_name            official name
 --   target               the area's own target (cfg_target)
+--   split_basis          the weight that set it: 'informal_workforce_est', 'population_2010',
+--                        'equal' or 'override' (the targets file)
+--   population_2010      2010 census persons (BPS SP2010; a regency: its districts' sum;
+--                        villages: NULL, no village figure exists)
 --   n_active             active members of the goal segments located in the area
 --   attainment_pct       0-100 of the target (rule attainment_pct)
 --   tier                 tier reached (rule tier_of)
@@ -21,6 +27,8 @@
 --   next_tier            the next tier (rule next_tier_of)
 --   next_tier_min_pct    its minimum share of the target
 --   n_to_next_tier       active members still needed to reach next_tier (rule tier_min_members)
+--   active_per_1000_pop  n_active per 1,000 persons of population_2010 (rule per_1000; NULL
+--                        for villages and hidden areas)
 --   is_suppressed        the area's figures are hidden (small counts)
 --   as_of_month          the month the data speaks for
 with
@@ -35,7 +43,8 @@ tiered as (
     from counted c
 ),
 final as (
-    select t.level, t.area_code, t.parent_code, t.regency_code, t.area_name, t.target,
+    select t.level, t.area_code, t.parent_code, t.regency_code, t.area_name, t.target, t.split_basis,
+           t.population_2010,
            case when not is_suppressed then t.n_active end as n_active,
            case when not is_suppressed then attainment_pct(t.n_active, t.target) end as attainment_pct,
            case when not is_suppressed then t.tier_true end as tier,
@@ -45,6 +54,7 @@ final as (
            case when not is_suppressed then n.min_pct end as next_tier_min_pct,
            case when not is_suppressed and t.next_true is not null
                 then tier_min_members(n.min_pct, t.target) - t.n_active end as n_to_next_tier,
+           case when not is_suppressed then per_1000(t.n_active, t.population_2010) end as active_per_1000_pop,
            t.is_suppressed,
            (select as_of_month from int_as_of) as as_of_month
     from tiered t

@@ -5,19 +5,11 @@
 -- columns:
 --   month                first day of the month of payment
 --   regency_code         the claims file's regency
---   segment_code         the claims file's segment, else the member list's, else 'UNKNOWN'
+--   segment_code         as in int_claims (the file's, else the member list's, else 'UNKNOWN')
 --   programme_code       JKK, JKM, JHT, JP
 --   n_claims             claims paid
 --   claims_rp            Rupiah paid
-with
-claims_typed as (
-    select c.paid_month as month, c.regency_code,
-           coalesce(c.segment_code, m.segment_code, 'UNKNOWN') as segment_code,
-           c.programme_code, c.amount_rp
-    from stg_claims c
-    left join stg_members m using (member_key)
-)
-select month, regency_code, segment_code, programme_code,
+select paid_month as month, regency_code, segment_code, programme_code,
        count(*) as n_claims, sum(amount_rp)::bigint as claims_rp
-from claims_typed
+from int_claims
 group by all

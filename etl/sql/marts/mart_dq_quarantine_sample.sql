@@ -10,8 +10,8 @@
 --   sheet                worksheet, for Excel files
 --   row_number           line or spreadsheet row in the file
 --   reason_code          why the row was refused
---   message              what was wrong
+--   params               the reason's parameters (JSON, values masked): etl/reasons.py renders them
 --   content              the row's fields (NIK masked, no names)
-select load_id, file_name, sheet, row_number, reason_code, message, content
+select load_id, file_name, sheet, row_number, reason_code, params::varchar as params, content
 from stg_quarantine
 qualify row_number() over (partition by load_id, reason_code order by sheet, row_number) <= 50

@@ -6,7 +6,7 @@ from mart_contrib_monthly where not is_estimate
 having coalesce(sum(contrib_rp), 0) <> (select coalesce(sum(amount_rp), 0) from stg_contributions)
 union all
 select 'split', count(*), 0 from mart_contrib_monthly
-where (programme_code = 'TOTAL') = (segment_code = 'BPU') or contrib_rp < 0
+where (programme_code = 'TOTAL') = has_programme_split(segment_code) or contrib_rp < 0
 having count(*) > 0
 union all
 select 'spells', count(*), 0 from int_contrib_spells
