@@ -18,6 +18,7 @@ PAGES = [
     ("pages/tiers.py", "nav.tiers", "tiers"),
     ("pages/claims.py", "nav.claims", "claims"),
     ("pages/data_quality.py", "nav.data_quality", "data_quality"),
+    ("pages/changes.py", "nav.changes", "changes"),
 ]
 HERE = Path(__file__).resolve().parent
 lang = state.peek_lang()
