@@ -16,7 +16,7 @@ WALK = [("pages/overview.py", {}), ("pages/regencies.py", {}), ("pages/regencies
         ("pages/tiers.py", {}), ("pages/tiers.py", {"regency": "53.18", "level": "village"}),
         ("pages/claims.py", {"from": "2020-01", "to": "2026-10"}),
         ("pages/claims.py", {"regency": "53.18", "segment": "PU", "view": "stack"}),
-        ("pages/data_quality.py", {})]
+        ("pages/data_quality.py", {}), ("pages/changes.py", {})]
 FREE_TEXT_COLUMNS = {"Isian pekerjaan (dinormalisasi)", "Occupation text (normalised)", "Berkas", "File",
                      "Isi baris (disamarkan)", "Row content (masked)", "Lembar", "Sheet", "Kolom diabaikan",
                      "Columns ignored", "Kode", "Code"}

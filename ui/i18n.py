@@ -567,6 +567,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "claims.regency": {"id": "Kabupaten/Kota", "en": "Regency/City"},
     "claims.all_regencies": {"id": "Seluruh NTT", "en": "All of NTT"},
     "claims.segment": {"id": "Segmen peserta", "en": "Member segment"},
+    "chg.programme_all": {"id": "semua program (segmen tanpa rincian program)", "en": "all programmes (segments not split by programme)"},
     "claims.all_segments": {"id": "Semua segmen", "en": "All segments"},
     "claims.segment_unknown": {"id": "Tidak tercatat", "en": "Not recorded"},
     "claims.no_claims": {"id": "Belum ada data klaim yang dimuat.", "en": "No claims loaded yet."},

@@ -8,7 +8,7 @@ from tests.browser.view import PHONE, new_page, open_page
 from tests.conftest import ARTIFACTS
 
 PAGES = ["/", "/regencies", "/regencies?regency=53.18", "/sectors", "/tiers?regency=53.18", "/claims",
-         "/data_quality"]
+         "/data_quality", "/changes"]
 WIDE_TECHNICAL = {"Berkas", "File"}       # the data officer's load history and sample: scroll inside their box
 
 LAYOUT = """() => {
