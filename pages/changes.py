@@ -19,7 +19,7 @@ FILES = Table("perubahan_berkas", (
     Col("part", "chg.col_part", "text"), Col("n_members", "chg.col_members", "signed", digits=0),
     Col("file", "chg.col_file", "text"), Col("as_of_month", "chg.col_as_of", "month")), hidden_flag=None)
 ADDED = Table("ditambahkan", (
-    Col("kind_label", "chg.col_kind", "text"), Col("programme_code", "chg.col_programme", "text"),
+    Col("kind_label", "chg.col_kind", "text"), Col("programme", "chg.col_programme", "text"),
     Col("n_rows", "chg.col_rows"), Col("amount_rp", "chg.col_amount", "rupiah")), hidden_flag=None)
 TIERS = Table("peringkat_berubah", (
     tables.REGENCY, Col("before", "chg.col_tier_before", "text"), Col("after", "chg.col_tier_after", "text"),
@@ -65,7 +65,9 @@ def regencies(lang, build_id, summary):
 def added_and_tiers(lang, build_id, is_latest):
     st.subheader(t("chg.added_title", lang))
     added = q.added(build_id)
-    tables.show(ADDED, added.assign(kind_label=[t(f"chg.kind.{k}", lang) for k in added.kind]), lang, key="chg_added")
+    tables.show(ADDED, added.assign(kind_label=[t(f"chg.kind.{k}", lang) for k in added.kind],
+                                    programme=[t("chg.programme_all", lang) if p == "TOTAL" else p
+                                               for p in added.programme_code]), lang, key="chg_added")
     if not is_latest:
         return
     st.subheader(t("chg.tiers_title", lang))

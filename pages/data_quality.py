@@ -10,7 +10,7 @@ import streamlit as st
 from etl import reasons
 from ui import fmt, tables
 from ui.i18n import t
-from ui.layout import frame
+from ui.layout import admin_note, frame
 from ui.queries import data_quality as q
 from ui.tables import Col, Table
 
@@ -190,6 +190,7 @@ def page(lang, status):
     history = q.dq_load_history()
     if history.empty:
         st.info(t("dq.no_loads", lang))
+        admin_note(lang, t("dq.no_loads_admin", lang))
         return
     st.caption(t("dq.intro", lang))
     freshness(lang, status, history)

@@ -3,7 +3,7 @@ import math
 
 import streamlit as st
 
-from ui import charts, exports, fmt, tables
+from ui import charts, exports, fmt, tables, words
 from ui.i18n import t
 from ui.layout import chart, frame
 from ui.queries import overview as q
@@ -44,10 +44,9 @@ def pace_table(lang, pace):
     rows = pace.assign(
         period=[t("overview.recent_pace", lang, n=n) for n in pace.window_months],
         on_pace=[t("overview.yes" if ok else "overview.no", lang) for ok in pace.is_on_pace],
-        eta_text=[t("overview.eta_never", lang) if fmt.is_missing(m) else fmt.month_long(m, lang)
-                  for m in pace.eta_month],
         budget_year=[t("overview.budget_year_in" if jan else "overview.budget_year_none", lang)
-                     for jan in pace.has_january])
+                     for jan in pace.has_january],
+        eta_text=[words.eta_text(e, p, lang) for e, p in zip(pace.eta_month, pace.pace_per_month)])
     tables.show(PACE, rows, lang, key="overview_pace")
     st.caption(t("overview.pace_note", lang))
 

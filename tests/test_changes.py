@@ -153,4 +153,4 @@ def test_trace_on_the_regency_page_lists_both_files(page_env):
     files = next(shown(d) for d in at.dataframe if "Porsi" in d.value.columns)
     assert files[["Berkas", "Peserta", "Porsi"]].values.tolist() == [["peserta_juni.csv", "4", "80,0%"],
                                                                      ["iuran_apbdes.csv", "1", "20,0%"]]
-    assert any("int_member_spells" in c.value and "contributions" in c.value for c in at.caption)
+    assert any("int_member_spells" in c.value and "contributions" in c.value for c in at.code)

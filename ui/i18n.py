@@ -23,6 +23,32 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "lang.label": {"id": "Bahasa", "en": "Language"},
     "data.as_of": {"id": "Data per {month}", "en": "Data as of {month}"},
     "data.loaded": {"id": "Dimuat pada {when}", "en": "Loaded {when}"},
+    # --- the view in the address (ui/state.py) and administrators' notes ---------
+    "state.regency_unknown": {
+        "id": "Kabupaten/kota “{value}” tidak dikenal, jadi ditampilkan seluruh NTT. Tulis kode Kemendagri "
+              "(53.18), kode BPS (5317) atau nama (Sumba Barat Daya), atau pilih dari daftar.",
+        "en": "Regency “{value}” is not known, so all of NTT is shown. Write a Kemendagri code (53.18), "
+              "a BPS code (5317) or a name (Sumba Barat Daya), or choose from the list."},
+    "state.regency_ambiguous": {
+        "id": "“{value}” dapat berarti {options}, jadi ditampilkan seluruh NTT. Pilih salah satu dari daftar.",
+        "en": "“{value}” could mean {options}, so all of NTT is shown. Choose one from the list."},
+    "state.or": {"id": " atau ", "en": " or "},
+    "state.lang_unknown": {"id": "Bahasa “{value}” tidak tersedia; ditampilkan Bahasa Indonesia.",
+                           "en": "Language “{value}” is not available; the default language is shown."},
+    "state.value_unknown": {"id": "Nilai “{value}” untuk {name} tidak dikenal; ditampilkan pilihan bawaan.",
+                            "en": "Value “{value}” for {name} is not known; the default is shown."},
+    "admin.title": {"id": "Untuk administrator", "en": "For administrators"},
+    "chart.fullscreen": {"id": "Layar penuh", "en": "Fullscreen"},
+    "chart.close_fullscreen": {"id": "Tutup layar penuh", "en": "Close fullscreen"},
+    # --- words every page says the same way (ui/words.py) ---------------------------
+    "pace.beyond_horizon": {"id": "Lebih dari {years} tahun lagi", "en": "More than {years} years away"},
+    "pace.never": {"id": "Tidak tercapai", "en": "Not reached"},
+    "scope.province": {"id": "{title} (seluruh NTT)", "en": "{title} (all of NTT)"},
+    "scope.all_segments": {"id": "{title} (semua segmen)", "en": "{title} (all segments)"},
+    "scope.province_all_segments": {"id": "{title} (seluruh NTT, semua segmen)",
+                                    "en": "{title} (all of NTT, all segments)"},
+    "scope.where": {"id": "Wilayah", "en": "Area"},
+    "scope.all_ntt": {"id": "Seluruh NTT", "en": "All of NTT"},
     # --- navigation --------------------------------------------------------
     "nav.overview": {"id": "Ringkasan Provinsi", "en": "Province overview"},
     "nav.data_quality": {"id": "Kualitas Data", "en": "Data quality"},
@@ -36,8 +62,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
                        "jumlah baris dibaca = dimuat + dikarantina untuk setiap berkas.",
                  "en": "Every row of an export file is either loaded or quarantined with its reason: "
                        "rows read = loaded + quarantined for every file."},
-    "dq.no_loads": {"id": "Belum ada berkas yang dimuat. Muat berkas ekspor dengan `python -m etl load BERKAS`.",
-                    "en": "No file has been loaded yet. Load export files with `python -m etl load FILE`."},
+    "dq.no_loads": {"id": "Belum ada berkas yang dimuat.", "en": "No file has been loaded yet."},
+    "dq.no_loads_admin": {"id": "Muat berkas ekspor dengan `python -m etl load BERKAS`.",
+                          "en": "Load export files with `python -m etl load FILE`."},
     "dq.freshness": {"id": "Kemutakhiran data", "en": "Data freshness"},
     "dq.as_of": {"id": "Data per", "en": "Data as of"},
     "dq.last_load": {"id": "Pemuatan terakhir", "en": "Last load"},
@@ -137,10 +164,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "Dengan laju ini, target tercapai pada {month}",
         "en": "At this pace, the goal is reached in {month}",
     },
-    "overview.eta_never": {
-        "id": "Tidak tercapai dengan laju ini",
-        "en": "Not reached at this pace",
-    },
     "overview.trajectory": {
         "id": "Perkembangan kepesertaan menuju target",
         "en": "Membership trajectory toward the goal",
@@ -198,15 +221,23 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "Membuat berkas data contoh…",
         "en": "Generating demo raw files…",
     },
-    "demo.loading": {
-        "id": "Memeriksa dan memuat data ke gudang data…",
-        "en": "Checking and loading data into the warehouse…",
-    },
     "demo.marts": {
         "id": "Menyusun tabel ringkasan…",
         "en": "Building summary tables…",
     },
     "demo.done": {"id": "Gudang data contoh siap.", "en": "Demo warehouse ready."},
+    "demo.drawn": {"id": "{members} peserta dan {spells} periode iuran dibuat ({seconds} detik)",
+                   "en": "{members} members and {spells} contribution spells drawn ({seconds} s)"},
+    "demo.members_written": {"id": "Daftar peserta ditulis ({seconds} detik)",
+                             "en": "Member list written ({seconds} s)"},
+    "demo.files_written": {"id": "{n} berkas {label} ditulis ({seconds} detik)",
+                           "en": "{n} {label} file(s) written ({seconds} s)"},
+    "demo.kind_contributions": {"id": "iuran", "en": "contribution"},
+    "demo.kind_claims": {"id": "klaim", "en": "claims"},
+    "demo.kind_subsidies": {"id": "penerima subsidi", "en": "subsidy"},
+    "demo.loading": {"id": "{n} berkas siap; memeriksa dan memuat ke gudang data ({seconds} detik)",
+                     "en": "{n} files ready; checking and loading them into the warehouse ({seconds} s)"},
+    "demo.loading_file": {"id": "Memuat {name}…", "en": "Loading {name}…"},
     # --- regency view (keys "reg.") ----------------------------------------------
     "reg.title": {"id": "Capaian Kabupaten/Kota", "en": "Regency progress"},
     "reg.choose": {"id": "Kabupaten/kota", "en": "Regency/city"},
@@ -227,7 +258,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
                   "en": "Target reached in (pace of the last {n} months)"},
     "reg.m_eta_delta": {"id": "laju {pace}/bulan; dibutuhkan {needed}/bulan hingga {deadline}",
                         "en": "pace {pace}/month; {needed}/month needed until {deadline}"},
-    "reg.eta_never": {"id": "Tidak tercapai dengan laju ini", "en": "Not reached at this pace"},
     "reg.where_all_stand": {"id": "Posisi 22 kabupaten/kota", "en": "Where the 22 regencies stand"},
     "reg.map_mode": {"id": "Jenis peta", "en": "Map"},
     "reg.map_tile": {"id": "Peta petak", "en": "Tile map"},
@@ -236,28 +266,37 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "reg.color_attainment": {"id": "Capaian (%)", "en": "Attainment (%)"},
     "reg.color_tier": {"id": "Peringkat", "en": "Tier"},
     "reg.tile_note": {"id": "Satu petak berukuran sama untuk setiap kabupaten/kota, disusun menurut letaknya "
-                             "(Flores di utara, Sumba di barat daya, Timor di tenggara).",
+                             "(Flores di utara, Sumba di barat daya, Timor di tenggara). Klik petak untuk memilihnya.",
                       "en": "One equal tile per regency, placed roughly where it lies (Flores in the north, "
-                            "Sumba in the south-west, Timor in the south-east)."},
-    "reg.boundary_not_set": {
-        "id": "Peta wilayah memerlukan berkas batas wilayah kabupaten/kota (GeoJSON, Shapefile atau "
-              "GeoPackage). Atur variabel lingkungan `SEJUTA_BOUNDARY_FILE` ke lokasi berkas tersebut, "
-              "lalu jalankan ulang dasbor. Sementara itu ditampilkan peta petak.",
-        "en": "The geographic map needs a regency boundary file (GeoJSON, Shapefile or GeoPackage). "
-              "Set the environment variable `SEJUTA_BOUNDARY_FILE` to its path and restart the "
-              "dashboard. The tile map is shown meanwhile."},
+                            "Sumba in the south-west, Timor in the south-east). Click a tile to choose it."},
+    "reg.geo_note": {"id": "Batas wilayah: olahan cahyadsn/wilayah_boundaries (MIT), nama wilayah idn-area-data "
+                           "(ODbL); bukan peta resmi BIG. Klik wilayah untuk memilihnya.",
+                     "en": "Boundaries derived from cahyadsn/wilayah_boundaries (MIT), names idn-area-data (ODbL); "
+                           "not an official BIG map. Click a region to choose it."},
     "reg.boundary_error": {
-        "id": "Berkas batas wilayah tidak dapat digunakan: {error} Periksa `SEJUTA_BOUNDARY_FILE`. "
-              "Sementara itu ditampilkan peta petak.",
-        "en": "The boundary file cannot be used: {error} Check `SEJUTA_BOUNDARY_FILE`. The tile map "
-              "is shown meanwhile."},
+        "id": "Berkas batas wilayah yang diatur tidak dapat digunakan, jadi ditampilkan peta petak.",
+        "en": "The boundary file set up for this dashboard cannot be used, so the tile map is shown."},
+    "reg.boundary_error_admin": {
+        "id": "Berkas `{path}` (pengaturan `SEJUTA_BOUNDARY_FILE`): {error}",
+        "en": "File `{path}` (setting `SEJUTA_BOUNDARY_FILE`): {error}"},
     "reg.boundary_unmatched": {
-        "id": "{n} fitur dalam berkas batas wilayah tidak cocok dengan kabupaten/kota NTT: {unmatched}. "
-              "Kabupaten/kota tanpa batas wilayah: {missing}.",
-        "en": "{n} feature(s) of the boundary file matched no NTT regency: {unmatched}. Regencies "
-              "without a boundary: {missing}."},
-    "reg.boundary_matched_by": {"id": "Batas wilayah dicocokkan menurut {how}.",
-                                "en": "Boundaries matched by {how}."},
+        "id": "{n} wilayah pada berkas batas wilayah tidak cocok dengan kabupaten/kota NTT dan tidak digambar.",
+        "en": "{n} region(s) of the boundary file match no NTT regency and are not drawn."},
+    "reg.boundary_unmatched_admin": {
+        "id": "Berkas `{path}`. Tidak cocok: {unmatched}. Kabupaten/kota tanpa batas wilayah: {missing}. "
+              "Dicocokkan menurut {how}.",
+        "en": "File `{path}`. Unmatched: {unmatched}. Regencies without a boundary: {missing}. Matched by {how}."},
+    "reg.map_title": {"id": "Capaian menuju target", "en": "Attainment of the target"},
+    "reg.district_map_title": {"id": "Capaian per kecamatan", "en": "Attainment by district"},
+    "reg.choose_none": {"id": "Seluruh NTT (pilih kabupaten/kota)", "en": "All of NTT (choose a regency)"},
+    "reg.pick_hint": {"id": "Pilih kabupaten/kota di atas, atau klik petak atau wilayahnya pada peta, untuk melihat "
+                            "rinciannya.",
+                      "en": "Choose a regency above, or click its tile or region on the map, to see it in detail."},
+    "reg.peers_placeholder": {"id": "Pilih kabupaten/kota", "en": "Choose regencies"},
+    "reg.hover_hidden": {"id": "Jumlah disembunyikan (data pribadi)", "en": "Count hidden (personal data)"},
+    "reg.district_map_note": {
+        "id": "Warna: capaian kecamatan. Abu-abu: jumlah disembunyikan untuk melindungi data pribadi.",
+        "en": "Colour: the district's attainment. Grey: count hidden to protect personal data."},
     "reg.hover_attainment": {"id": "Capaian {pct}: {active} dari target {target}",
                              "en": "Attainment {pct}: {active} of the {target} target"},
     "reg.hover_tier": {"id": "Peringkat: {tier}", "en": "Tier: {tier}"},
@@ -395,12 +434,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "sec.blank": {"id": "Isian pekerjaan kosong", "en": "No occupation given"},
     "sec.mapping_note": {
         "id": "Isian pekerjaan bebas dinormalisasi (huruf kecil, tanda baca menjadi spasi) lalu "
-              "dicocokkan dengan kata kunci di data/occupations.csv. Hanya isian yang dimiliki sedikitnya "
+              "dicocokkan dengan daftar kata kunci per sektor. Hanya isian yang dimiliki sedikitnya "
               "{k} peserta yang ditampilkan; isian yang lebih jarang digabung per sektor.",
         "en": "Free-text occupations are normalised (lower case, punctuation to spaces) and matched "
-              "against the keywords in data/occupations.csv. Only texts held by at least {k} members "
+              "against a list of keywords per sector. Only texts held by at least {k} members "
               "are shown; rarer texts are grouped per sector.",
     },
+    "sec.mapping_admin": {"id": "Daftar kata kunci: `data/occupations.csv`.",
+                          "en": "Keyword list: `data/occupations.csv`."},
+    "sec.hidden_short_note": {"id": "sebagian jumlah sektor disembunyikan (data pribadi)",
+                              "en": "some sector counts are hidden (personal data)"},
     "sec.mapping_expander": {"id": "Lihat pemetaan isian pekerjaan", "en": "Show the occupation mapping"},
     "sec.col_occupation": {"id": "Isian pekerjaan (dinormalisasi)", "en": "Occupation text (normalised)"},
     "sec.col_members": {"id": "Peserta terdaftar", "en": "Registered members"},
@@ -409,19 +452,43 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "sec.rare_row": {"id": "({n} isian lain, masing-masing kurang dari {k} peserta)",
                      "en": "({n} other texts, each held by fewer than {k} members)"},
     "tier.title": {"id": "Peringkat Insentif", "en": "Incentive tiers"},
+    "tier.province": {"id": "Provinsi NTT", "en": "NTT province"},
+    "tier.area_tier": {"id": "Peringkat {name}", "en": "Tier of {name}"},
+    "tier.rule_note": {
+        "id": "Wilayah memperoleh peringkat tertinggi yang capaian minimalnya terpenuhi: peserta aktif segmen "
+              "target × 100 ≥ capaian minimal × target. Capaian ditampilkan dengan pembulatan ke bawah, jadi "
+              "“50,0%” berarti 50% benar-benar tercapai. Riwayat dihitung dengan target yang berlaku saat ini.",
+        "en": "A region holds the highest tier whose minimum it meets: active goal-segment members × 100 ≥ "
+              "minimum × target. Attainment is shown rounded down, so “50.0%” means 50% is truly reached. "
+              "History is computed against today's targets."},
+    "tier.rule_admin": {
+        "id": "Tabel peringkat diatur dalam berkas `SEJUTA_TIERS_FILE` (bawaan `data/tiers.csv`); setelah "
+              "mengubahnya jalankan `python -m etl rebuild`.",
+        "en": "The tier table is configured in the file `SEJUTA_TIERS_FILE` (default `data/tiers.csv`); after "
+              "changing it run `python -m etl rebuild`."},
+    "tier.whatif_title": {"id": "Simulasi: bagaimana jika ada tambahan peserta di {name}?",
+                          "en": "What if more members join in {name}?"},
+    "tier.whatif_help": {"id": "Bilangan bulat, misalnya {example}.", "en": "A whole number, for example {example}."},
+    "tier.whatif_empty": {"id": "Isikan jumlah tambahan peserta aktif untuk melihat hasilnya.",
+                          "en": "Type a number of additional active members to see the result."},
+    "tier.whatif_not_number": {"id": "“{text}” bukan bilangan bulat. Tulis misalnya 14.845 atau 14845.",
+                               "en": "“{text}” is not a whole number. Write for example 14,845 or 14845."},
+    "tier.whatif_fraction": {"id": "“{text}” bukan bilangan bulat: jumlah peserta tidak berkoma. Pemisah ribuan "
+                                   "adalah titik (14.845).",
+                             "en": "“{text}” is not a whole number: members come in whole numbers. The thousands "
+                                   "separator is a comma (14,845)."},
+    "tier.whatif_negative": {"id": "“{text}” kurang dari nol: simulasi ini untuk tambahan peserta.",
+                             "en": "“{text}” is below zero: this simulation is for members joining."},
+    "tier.whatif_too_large": {"id": "“{text}” lebih dari {most}: terlalu besar untuk simulasi.",
+                              "en": "“{text}” is more than {most}: too large to simulate."},
+    "tier.areas_pick": {"id": "Pilih satu kabupaten/kota di atas untuk melihat peringkat kecamatan dan "
+                              "desa/kelurahannya.",
+                        "en": "Choose a regency above to see the tiers of its districts and villages."},
+    "tier.areas_title_of": {"id": "Kecamatan dan desa/kelurahan di {name}", "en": "Districts and villages of {name}"},
     "tier.table_title": {"id": "Tabel peringkat yang berlaku", "en": "Tier table in force"},
     "tier.col_tier": {"id": "Peringkat", "en": "Tier"},
     "tier.col_min_pct": {"id": "Capaian minimal", "en": "Minimum attainment"},
     "tier.col_incentive": {"id": "Insentif", "en": "Incentive"},
-    "tier.rule_note": {
-        "id": "Dari konfigurasi (berkas SEJUTA_TIERS_FILE, bawaan data/tiers.csv). Wilayah memperoleh "
-              "peringkat tertinggi yang capaian minimalnya terpenuhi: peserta aktif segmen target × 100 ≥ "
-              "capaian minimal × target. Riwayat dihitung dengan target yang berlaku saat ini.",
-        "en": "From configuration (file SEJUTA_TIERS_FILE, default data/tiers.csv). A region holds the "
-              "highest tier whose minimum it meets: active goal-segment members × 100 ≥ minimum × target. "
-              "History is computed against today's targets.",
-    },
-    "tier.province_tier": {"id": "Peringkat Provinsi NTT", "en": "NTT province tier"},
     "tier.attainment_of": {"id": "capaian {pct} dari target {target}", "en": "{pct} of the {target} target"},
     "tier.to_next_named": {"id": "Kekurangan menuju {tier}", "en": "Members still needed for {tier}"},
     "tier.needs_active": {"id": "peringkat itu membutuhkan {n} peserta aktif",
@@ -431,8 +498,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "tier.pace_per_month": {"id": "laju {pace} peserta/bulan", "en": "pace {pace} members/month"},
     "tier.eta": {"id": "{month} ({n} bln)", "en": "{month} ({n} mo)"},
     "tier.next_short": {"id": "{tier} (kurang {n})", "en": "{tier} ({n} to go)"},
-    "tier.not_at_pace": {"id": "Tidak pada laju ini", "en": "Not at this pace"},
-    "tier.beyond_50y": {"id": "> 50 tahun", "en": "> 50 years"},
     "tier.top_reached": {"id": "Peringkat tertinggi tercapai", "en": "Top tier reached"},
     "tier.regencies_title": {"id": "Peringkat kabupaten/kota", "en": "Regency tiers"},
     "tier.col_since": {"id": "Sejak", "en": "Since"},
@@ -447,9 +512,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "the next tier = members still needed divided by the pace, rounded up. 'Since' = first "
               "month of the current unbroken run at this tier.",
     },
-    "tier.whatif_title": {"id": "Simulasi: bagaimana jika ada tambahan peserta?",
-                          "en": "What if more members join?"},
-    "tier.whatif_regency": {"id": "Kabupaten/kota", "en": "Regency"},
     "tier.whatif_more": {"id": "Tambahan peserta aktif", "en": "Additional active members"},
     "tier.whatif_result": {"id": "Peringkat {regency} jika {n} peserta bergabung",
                            "en": "Tier of {regency} if {n} members join"},
@@ -478,7 +540,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "that contribution support has ended.",
     },
     "tier.areas_title": {"id": "Kecamatan dan desa/kelurahan", "en": "Districts and villages"},
-    "tier.areas_regency": {"id": "Kabupaten/kota", "en": "Regency"},
     "tier.areas_level": {"id": "Tingkat", "en": "Level"},
     "tier.level_district": {"id": "Kecamatan", "en": "Districts"},
     "tier.level_village": {"id": "Desa/kelurahan", "en": "Villages"},
@@ -506,10 +567,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "claims.regency": {"id": "Kabupaten/Kota", "en": "Regency/City"},
     "claims.all_regencies": {"id": "Seluruh NTT", "en": "All of NTT"},
     "claims.segment": {"id": "Segmen peserta", "en": "Member segment"},
+    "chg.programme_all": {"id": "semua program (segmen tanpa rincian program)", "en": "all programmes (segments not split by programme)"},
     "claims.all_segments": {"id": "Semua segmen", "en": "All segments"},
     "claims.segment_unknown": {"id": "Tidak tercatat", "en": "Not recorded"},
-    "claims.no_claims": {"id": "Belum ada data klaim yang dimuat. Muat berkas klaim dibayar melalui ETL (`python -m etl load`).",
-                         "en": "No claims loaded yet. Load a claims-paid file through the ETL (`python -m etl load`)."},
+    "claims.no_claims": {"id": "Belum ada data klaim yang dimuat.", "en": "No claims loaded yet."},
     "claims.total": {"id": "Klaim dibayar, {period}", "en": "Claims paid, {period}"},
     "claims.prev_value": {"id": "{period}: {value}", "en": "{period}: {value}"},
     "claims.no_prev": {"id": "periode yang sama tahun lalu di luar data",
@@ -528,6 +589,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "claims.compare_note": {"id": "Dibandingkan dengan bulan-bulan yang sama satu tahun sebelumnya ({period}). Bulan = bulan klaim dibayar; klaim ganda (nomor klaim sama) dikarantina saat dimuat dan dihitung sekali.",
                             "en": "Compared with the same months one year earlier ({period}). Month = month the claim was paid; duplicate claims (same claim number) are quarantined at loading and counted once."},
     "claims.monthly_title": {"id": "Nilai klaim dibayar per bulan", "en": "Claims paid per month"},
+    "claims.monthly_title_split": {"id": "Nilai klaim dibayar per bulan, per program (skala masing-masing)",
+                                   "en": "Claims paid per month, by programme (each on its own scale)"},
+    "claims.view": {"id": "Tampilan", "en": "View"},
+    "claims.view_split": {"id": "Per program", "en": "By programme"},
+    "claims.view_stack": {"id": "Bertumpuk", "en": "Stacked"},
+    "claims.no_claims_admin": {"id": "Muat berkas klaim dibayar melalui ETL: `python -m etl load BERKAS`.",
+                               "en": "Load a claims-paid file through the ETL: `python -m etl load FILE`."},
     "claims.axis_rp": {"id": "Rp {unit}", "en": "Rp {unit}"},
     "claims.unit_1e9": {"id": "miliar", "en": "billion"},
     "claims.unit_1e6": {"id": "juta", "en": "million"},
@@ -782,8 +850,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "overview.goal_star": {"id": "★ dihitung untuk target. Angka besar: peserta aktif; angka kecil: pernah terdaftar.",
                            "en": "★ counts toward the goal. Large figure: active members; small: ever registered."},
     "overview.regencies": {"id": "Capaian 22 kabupaten/kota", "en": "Attainment of the 22 regencies"},
-    "error.demo_build": {"id": "Gudang data contoh gagal dibangun ({error}). Jalankan `python -m etl demo` di terminal untuk melihat rinciannya.",
-                         "en": "The demo warehouse could not be built ({error}). Run `python -m etl demo` in a terminal for details."},
+    "error.demo_build": {"id": "Gudang data contoh gagal dibangun. Hubungi administrator dasbor.",
+                         "en": "The demo warehouse could not be built. Contact the dashboard's administrator."},
+    "error.demo_build_admin": {"id": "Galat: {error}. Jalankan `python -m etl demo` di terminal untuk melihat rinciannya.",
+                               "en": "Error: {error}. Run `python -m etl demo` in a terminal for details."},
     "error.page": {"id": "Halaman ini tidak dapat ditampilkan ({error}). Data tidak berubah; coba muat ulang atau hubungi pengelola data.",
                    "en": "This page cannot be shown ({error}). No data was changed; reload or contact the data administrator."},
     # --- what changed, why this number, digest (keys "chg.", "trace.") -----------

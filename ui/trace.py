@@ -36,4 +36,4 @@ def trace(figure: str, level: str, area: str, lang: str, status: dict, mart: str
         st.markdown(f"**{t('trace.models_title', lang)}**")
         chain = q.lineage(mart)
         shown = chain[chain.upstream.str.match(r"^(mart|int|stg)_") | chain.upstream.isin(LOADED)]
-        st.caption(" ← ".join([mart, *shown["upstream"]]))
+        st.code(" ← ".join([mart, *shown["upstream"]]), language=None, wrap_lines=True)   # names of tables, not words
