@@ -3,7 +3,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import bootstrap, layout
+from ui import auth, bootstrap, layout
 from ui.queries import common
 from ui.i18n import t
 
@@ -24,6 +24,7 @@ PAGES = [
     ("pages/claims.py", "nav.claims", "claims"),
     ("pages/data_quality.py", "nav.data_quality", "data_quality"),
 ]
+PAGES += auth.pages()     # by the signed-in role: load data (steward), targets and tiers (admin), account
 HERE = Path(__file__).resolve().parent
 nav = st.navigation([st.Page(f, title=t(key, lang), url_path=url, default=(i == 0))
                      for i, (f, key, url) in enumerate(PAGES) if (HERE / f).exists()])

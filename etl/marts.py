@@ -24,11 +24,11 @@ def graph(con=None, root=SQL) -> models.Graph:
 
 
 def build(con, progress=print, select: str | None = None, root=SQL) -> list[str]:
-    """Build every model (or `select`: 'name' or 'name+'); return the names built. `root` is
-    the folder of the SQL files (a test builds a renamed copy)."""
+    """Build every model (or `select`: 'name' or 'name+', several separated by commas); return
+    the names built. `root` is the folder of the SQL files (a test builds a renamed copy)."""
     g = graph(con, root)
     try:
-        todo = g.order() if select is None else g.select(select)
+        todo = g.order() if select is None else selected(g, select)
     except models.ModelError as e:
         raise LoadError(str(e)) from None
     write_lineage(con, g)
@@ -39,6 +39,11 @@ def build(con, progress=print, select: str | None = None, root=SQL) -> list[str]
     con.execute("insert or replace into meta values ('built_at', strftime(now(), '%Y-%m-%d %H:%M:%S'))")
     run_tests(con, g, root)
     return [m.name for m in todo]
+
+
+def selected(g: models.Graph, select: str) -> list:
+    wanted = {m.name for spec in select.split(",") if spec.strip() for m in g.select(spec.strip())}
+    return [m for m in g.order() if m.name in wanted]
 
 
 def write_lineage(con, g: models.Graph) -> None:
