@@ -5,7 +5,7 @@ import streamlit as st
 
 from ui import auth
 from ui.i18n import t
-from ui.layout import frame
+from ui.layout import frame, pressed
 
 
 def signed_in(lang: str, who: str) -> None:
@@ -13,7 +13,7 @@ def signed_in(lang: str, who: str) -> None:
     st.success(t("auth.signed_in_as", lang, who=who, role=t(f"auth.role.{role}", lang)))
     if role == "viewer":
         st.info(t("auth.no_role", lang))
-    if st.button(t("auth.sign_out", lang), key="sign_out"):
+    if pressed(t("auth.sign_out", lang), "sign_out"):
         auth.sign_out()
         st.rerun()
 
@@ -23,7 +23,7 @@ def local_form(lang: str) -> None:
         st.markdown(f"**{t('auth.local_title', lang)}**")
         email = st.text_input(t("auth.email", lang))
         password = st.text_input(t("auth.password", lang), type="password")
-        if st.form_submit_button(t("auth.sign_in", lang)):
+        if pressed(t("auth.sign_in", lang), "sign_in", form=True):
             problem = auth.sign_in_local(email, password)
             if problem:
                 st.error(t(problem, lang))
@@ -46,7 +46,7 @@ def page(lang, status):
     st.caption(t("auth.roles_intro", lang))
     for provider in auth.oidc_providers():
         label = t("auth.sign_in_idp", lang) if provider is None else t("auth.sign_in_named", lang, name=provider)
-        if st.button(label, key=f"login_{provider or 'default'}"):
+        if pressed(label, f"login_{provider or 'default'}"):
             st.login(provider) if provider else st.login()
     if auth.local_mode():
         local_form(lang)

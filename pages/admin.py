@@ -10,7 +10,7 @@ from etl import config_edit, reference, settings
 from etl.warehouse import LoadError
 from ui import auth, fmt
 from ui.i18n import t
-from ui.layout import frame
+from ui.layout import frame, pressed
 
 
 def read(setting: str, columns: list[str]) -> pd.DataFrame:
@@ -104,7 +104,7 @@ def page(lang, status):
     before = (tiers_table(), overrides_table())
     tiers = tiers_editor(lang, before[0])
     overrides = overrides_editor(lang, before[1])
-    if st.button(t("admin.save", lang), type="primary", key="admin_save"):
+    if pressed(t("admin.save", lang), "admin_save", type="primary"):
         save(lang, tiers, overrides, before)
 
 

@@ -8,7 +8,7 @@ from etl import history, settings, upload
 from etl.warehouse import LoadError
 from ui import auth, history_view, load_view
 from ui.i18n import t
-from ui.layout import frame
+from ui.layout import frame, pressed
 
 
 def uploads(lang: str) -> list[tuple[str, bytes]]:
@@ -49,7 +49,7 @@ def preview_and_publish(lang: str, good: list[tuple[str, bytes]]) -> None:
             load_view.show_file(lang, i, f, found)
         ready = not found.error and not found.refused and len(found.results) == len(files)
         st.caption(t("load.publish_help", lang) if ready else t("load.publish_blocked", lang))
-        clicked = st.button(t("load.publish", lang), type="primary", disabled=not ready, key="load_publish")
+        clicked = pressed(t("load.publish", lang), "load_publish", type="primary", disabled=not ready)
         if clicked:
             results = load_view.publish(lang, files, auth.by())
             if results is not None:
@@ -72,7 +72,7 @@ def versions(lang: str) -> None:
               for e in choices}
     version = st.selectbox(t("hist.restore_which", lang), list(labels), format_func=labels.get, key="rollback_version")
     sure = st.checkbox(t("hist.restore_sure", lang, version=version), key="rollback_sure")
-    if st.button(t("hist.restore", lang, version=version), disabled=not sure, key="rollback_go"):
+    if pressed(t("hist.restore", lang, version=version), "rollback_go", disabled=not sure):
         try:
             e = history.rollback(to=version, by=auth.by(), wait=False, progress=lambda *_: None)
         except LoadError as err:

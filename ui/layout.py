@@ -120,3 +120,13 @@ def chart(fig, key: str, lang: str, where=None, title: str | None = None) -> Non
     image = {"format": "png", "scale": 2, "filename": ctx.file_name(name, "png")[:-4] if ctx else name}
     (where or st).plotly_chart(fig, config={**CONFIG, "topojsonURL": "/app/static/", "toImageButtonOptions": image},
                                key=key)
+
+
+def pressed(label: str, key: str, form: bool = False, **kw) -> bool:
+    """A button that reports its click through its on_click callback (a session flag), not
+    through st.button's return value: the value is lost when a multipage run starts on
+    another page than the one the click came from (seen in AppTest); the callback is not."""
+    flag = f"_pressed_{key}"
+    button = st.form_submit_button if form else st.button
+    button(label, key=key, on_click=st.session_state.__setitem__, args=(flag, True), **kw)
+    return bool(st.session_state.pop(flag, False))
