@@ -74,7 +74,7 @@ def shown(params: dict, lang: str) -> dict:
 def save(lang: str, tiers, overrides, before) -> None:
     changed = [None if config_edit.tiers_csv(tiers) == config_edit.tiers_csv(before[0]) else tiers,
                None if config_edit.overrides_csv(overrides) == config_edit.overrides_csv(before[1]) else overrides]
-    if changed == [None, None]:
+    if all(c is None for c in changed):
         st.info(t("admin.unchanged", lang))
         return
     try:
