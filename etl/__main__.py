@@ -104,7 +104,9 @@ def cmd_rollback(a) -> int:
     if a.list:
         print_versions(history.entries(warehouse), history.current(warehouse))
         return 0
-    e = history.rollback(warehouse, to=a.to, wait=not a.no_wait)
+    if a.to is not None and a.to_load is not None:
+        raise LoadError("give --to VERSION or --to-load LOAD_ID, not both.")
+    e = history.rollback(warehouse, to=a.to, load_id=a.to_load, wait=not a.no_wait)
     print(f"version {e['restored']} restored byte for byte as version {e['version']} "
           f"(SHA-256 {e['sha256'][:16]}...): {warehouse}")
     return 0
@@ -115,7 +117,7 @@ def print_versions(log: list[dict], now: dict | None) -> None:
         print("no version published yet.")
     for e in log:
         what = e["action"] + (f" of version {e['restored']}" if "restored" in e else "")
-        files = ", ".join(f["file_name"] for f in e.get("files", []))
+        files = ", ".join(f"{f['file_name']} (load_id {f['load_id']})" for f in e.get("files", []))
         mark = "*" if now and e["version"] == now["version"] else " "
         kept = "kept" if e["kept"] else "    "
         print(f"{mark}{e['version']:>5}  {e['at']}  {kept}  {e['by'] or '-':<28} {what}{': ' + files if files else ''}")
@@ -191,6 +193,8 @@ def parser() -> argparse.ArgumentParser:
     r.set_defaults(fn=cmd_rebuild)
     rb = sub.add_parser("rollback", help="put back an earlier published warehouse (default: the one before)")
     rb.add_argument("--to", type=int, metavar="VERSION", help="the version to restore (see --list)")
+    rb.add_argument("--to-load", type=int, metavar="LOAD_ID",
+                    help="the version published by the load of this load_id (load_log, data-quality page)")
     rb.add_argument("--list", action="store_true", help="list the published versions; * marks the one in use")
     rb.add_argument("--no-wait", action="store_true", help="stop (exit 2) instead of waiting for another writer")
     rb.set_defaults(fn=cmd_rollback)

@@ -184,15 +184,27 @@ def target(log: list[dict], now_entry: dict | None, to: int | None) -> dict:
     return before[-1]
 
 
+def version_of_load(log: list[dict], load_id: int) -> int:
+    """The newest version published by the load that wrote load_log row `load_id` (after a
+    rollback the next load may reuse an id: the newest is meant)."""
+    found = [e["version"] for e in log if any(f.get("load_id") == load_id for f in e.get("files", []))]
+    if not found:
+        raise LoadError(f"No published version loaded load_id {load_id}; `python -m etl rollback --list` shows them.")
+    return found[-1]
+
+
 def rollback(published: Path | None = None, to: int | None = None, by: str | None = None,
-             wait: bool = True, progress=print) -> dict:
+             wait: bool = True, progress=print, load_id: int | None = None) -> dict:
     """Put a kept version back as the published warehouse, byte for byte, under the writer
-    lock; the key of the NIK pseudonym must be the one that version was built with."""
+    lock; the key of the NIK pseudonym must be the one that version was built with. `to`: a
+    version; `load_id`: the version that load published; neither: the one before."""
     from etl.warehouse import check_space, remove_leftovers, sibling, writer_lock
     published = Path(published or settings.get_path("warehouse"))
     with writer_lock(published, f"rollback by {by or cli_user()}", wait, progress):
         remove_leftovers(published)
         log = entries(published)
+        if load_id is not None:
+            to = version_of_load(log, load_id)
         chosen = target(log, current(published, log), to)
         src = snapshot(published, chosen["version"])
         check_space(published, 2 * src.stat().st_size)

@@ -100,6 +100,38 @@ def test_a_steward_sees_the_quarantine_samples_masked(env):
     assert len(sample) == 1 and "NIK_EXCEL" not in sample.to_string()
 
 
+def test_local_mode_signs_in_with_an_argon2_hash(env, tmp_path):
+    from argon2 import PasswordHasher
+    (tmp_path / "roles.toml").write_text(
+        f'[people."{STEWARD}"]\nrole = "steward"\npassword_hash = "{PasswordHasher().hash("rahasia-12")}"\n',
+        encoding="utf-8")
+    at = app("pages/account.py")
+    assert "load_data.py" not in registered(at)
+    for password, said in (("salah", "E-mail atau kata sandi salah."), ("rahasia-12", None)):
+        at.text_input[0].input(STEWARD.upper())
+        at.text_input[1].input(password)
+        at.button(key="sign_in").click().run()
+        assert not at.exception
+        if said:
+            assert texts(at.error) == [said]
+    assert texts(at.success) == [f"Masuk sebagai {STEWARD} (peran: petugas data)."]
+    assert "load_data.py" in registered(at)
+    at.switch_page("pages/load_data.py").run()
+    assert at.file_uploader and not at.warning
+    at.switch_page("pages/account.py").run()
+    at.button(key="sign_out").click().run()
+    assert "load_data.py" not in registered(at)
+
+
+def test_the_load_page_in_english(env):
+    at = app("pages/load_data.py", STEWARD, lang="en")
+    assert at.title[0].value == "Load data"
+    at.file_uploader[0].set_value([("contributions.csv", (EXAMPLES / "contributions.csv").read_bytes(), "text/csv")]).run()
+    assert not at.exception and not at.error
+    assert [m.label for m in at.metric][:4] == ["Rows read", "Would load", "Would be quarantined", "Loaded with an issue"]
+    assert at.button(key="load_publish").label == "Publish"
+
+
 def test_the_load_page_refuses_a_viewer_even_by_address(env):
     at = app("pages/account.py", VIEWER)
     assert any("pembaca" in s for s in texts(at.success))
@@ -261,11 +293,15 @@ def test_rollback_restores_the_previous_warehouse_byte_for_byte_and_the_history_
     assert "restored byte for byte" in out
     assert main(["rollback", "--list"]) == 0
     listing = capsys.readouterr().out.splitlines()
-    assert listing[-2].split()[4:] == ["load:", "members.csv"] and "rollback of version 1" in listing[-1]
+    assert listing[-2].split()[4:] == ["load:", "members.csv", "(load_id", "3)"] and "rollback of version 1" in listing[-1]
     assert listing[-1].startswith("*")
+    assert main(["rollback", "--to-load", "3"]) == 0         # the version members.csv was published in
+    assert env.read_bytes() != first
+    assert main(["rollback", "--to-load", "1"]) == 0         # the tiers fixture's version: byte for byte again
+    assert env.read_bytes() == first
     at = app("pages/data_quality.py")
     versions = next(shown(d) for d in at.dataframe if "Tindakan" in shown(d).columns)
-    assert list(versions["Tindakan"])[:2] == ["kembali ke v1", "muat berkas"]
+    assert list(versions["Tindakan"])[:4] == ["kembali ke v1", "kembali ke v2", "kembali ke v1", "muat berkas"]
     assert list(versions["Status"])[0] == "sedang terbit"
     assert versions["Oleh"][0].startswith("cli:")
 
