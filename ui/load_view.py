@@ -89,7 +89,7 @@ def show_file(lang: str, i: int, f: File, found: upload.Preview) -> None:
         st.markdown(f"#### {i + 1}. {f.name}")
         kind_choice(lang, f)
         result = found.results.get(i)
-        if i in found.refused:
+        if i in found.refused and not f.view.missing:     # missing headers: said below, with the mapping
             st.error(t("load.refused", lang, sentence=found.refused[i]))
         if result is not None and result.skipped:
             st.info(t("load.skipped", lang, reason=result.skipped))
