@@ -63,7 +63,7 @@ def versions(lang: str) -> None:
     """The published versions; a kept one can be put back (itself a new version)."""
     st.subheader(t("hist.title", lang))
     st.caption(t("hist.caption", lang, n=settings.get_int("keep_versions", 1)))
-    df = history_view.show(lang, key="load_versions")
+    history_view.show(lang, key="load_versions")
     log, now = history_view.entries()
     choices = [e for e in reversed(log) if e["kept"] and not (now and e["version"] == now["version"])]
     if not choices:
@@ -81,7 +81,6 @@ def versions(lang: str) -> None:
         st.session_state["load_done"] = [t("hist.restored", lang, version=e["restored"], new=e["version"])]
         st.session_state.pop("rollback_sure", None)
         st.rerun()
-    del df
 
 
 @frame("load.title", needs_members=False)

@@ -697,6 +697,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "sheet.tier_area_table": {"id": "Peringkat kecamatan dan desa", "en": "District and village tiers"},
     "sheet.dq_freshness": {"id": "Kemutakhiran data", "en": "Data freshness"},
     "sheet.dq_history": {"id": "Riwayat pemuatan", "en": "Load history"},
+    "sheet.dq_versions": {"id": "Versi diterbitkan", "en": "Published versions"},
+    "sheet.load_versions": {"id": "Versi diterbitkan", "en": "Published versions"},
     "sheet.dq_by_reason": {"id": "Karantina per alasan", "en": "Quarantine by reason"},
     "sheet.dq_sample": {"id": "Contoh baris dikarantina", "en": "Sample of quarantined rows"},
     "sheet.dq_issues": {"id": "Catatan pemuatan", "en": "Load issues"},
