@@ -248,7 +248,7 @@ def test_any_header_or_map_writes_no_file_and_exits_0_or_2(tmp_path_factory, hea
             rc = main(args)
     assert rc in (0, 2)
     assert not out.exists() and sorted(p.name for p in tmp.iterdir()) in (
-        [".warehouse.duckdb.lock", "nik.key", "peserta.csv", "warehouse.duckdb"],
+        [".warehouse.duckdb.lock", "nik.key", "peserta.csv", "warehouse.duckdb", "warehouse.duckdb.history"],
         [".warehouse.duckdb.lock", "nik.key", "peserta.csv"], [".warehouse.duckdb.lock", "peserta.csv"])
 
 
