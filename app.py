@@ -23,6 +23,7 @@ PAGES = [
     ("pages/tiers.py", "nav.tiers", "tiers"),
     ("pages/claims.py", "nav.claims", "claims"),
     ("pages/data_quality.py", "nav.data_quality", "data_quality"),
+    ("pages/changes.py", "nav.changes", "changes"),
 ]
 PAGES += auth.pages()     # by the signed-in role: load data (steward), targets and tiers (admin), account
 HERE = Path(__file__).resolve().parent

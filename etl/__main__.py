@@ -1,4 +1,4 @@
-"""python -m etl {demo,load,rebuild,rollback,brief} — see README.md."""
+"""python -m etl {demo,load,rebuild,rollback,brief,digest} — see README.md."""
 from __future__ import annotations
 
 import signal
@@ -164,6 +164,18 @@ def cmd_brief(a) -> int:
     return 0
 
 
+def cmd_digest(a) -> int:
+    """What the latest load changed, as text to paste into WhatsApp or an e-mail."""
+    from ui.digest import digest
+    from ui.queries.funnel import plain
+    warehouse = settings.get_path("warehouse")
+    if not Path(warehouse).is_file():
+        raise LoadError(f"no warehouse at {warehouse}: load data or run `python -m etl demo` first.")
+    with plain(warehouse):
+        print(digest(a.lang))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m etl", description="Sejuta Peserta ETL")
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -205,6 +217,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--lang", choices=["id", "en"], default="id", help="language (default id)")
     b.add_argument("--out", default="briefs", help="folder for the PDFs (default: briefs)")
     b.set_defaults(fn=cmd_brief)
+    g = sub.add_parser("digest", help="what the latest load changed, as text for WhatsApp or e-mail")
+    g.add_argument("--lang", choices=["id", "en"], default="id")
+    g.set_defaults(fn=cmd_digest)
     return p
 
 

@@ -131,7 +131,9 @@ def settings_table() -> pd.DataFrame:
     etl/sql/rules/rule_settings.sql and shown by the dashboard (mart_status)."""
     c = settings.config()
     return pd.DataFrame({"target": [c.target], "deadline": [c.deadline],
-                         "goal_segments": [list(c.goal_segments)], "suppress_below": [c.suppress_below]})
+                         "goal_segments": [list(c.goal_segments)], "suppress_below": [c.suppress_below],
+                         "alert_move_pct": [c.alert_move_pct], "alert_stale_days": [c.alert_stale_days],
+                         "alert_quarantine_pct": [c.alert_quarantine_pct]})
 
 
 def tables() -> dict[str, pd.DataFrame]:

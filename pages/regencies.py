@@ -16,6 +16,7 @@ from ui.peers import MAX_PEERS, PACE_MONTHS, default_peers, rank_change_text
 from ui.queries import common, overview
 from ui.queries import regencies as q
 from ui.tables import Col, Table
+from ui.trace import trace
 
 PERIODS = ["12", "24", "60", "all"]  # months of history in the trend charts
 MAP_MODES = ["tile", "geo"]
@@ -67,6 +68,8 @@ def headline(lang, status, row, tiers, n_regencies):
     c1.metric(t("reg.m_active", lang, segments=segments), fmt.number(row.n_active, lang),
               t("reg.m_active_delta", lang, pct=fmt.pct_cut(row.attainment_pct, 1, lang),
                 target=fmt.number(row.target, lang)), delta_color="off", delta_arrow="off")
+    with c1:
+        trace("active", "regency", row.regency_code, lang, status, "mart_regency_progress", key="trace_regency")
     c2.metric(t("reg.m_tier", lang), rc.tier_label(row, lang),
               t("reg.m_rank", lang, rank=int(row.attainment_rank), n=n_regencies)
               + " · " + rank_change_text(row.rank_change_3m, lang), delta_color="off", delta_arrow="off")
@@ -212,7 +215,8 @@ def budget_paid(lang, m) -> tuple[str, str]:
 # ---------------------------------------------------------------- districts and villages
 
 def area_table(lang, rows, with_parent: bool, key: str):
-    rows = rows.assign(tier_label=rows["tier_label_id" if lang == "id" else "tier_label_en"])
+    rows = rows.assign(tier_label=rows["tier_label_id" if lang == "id" else "tier_label_en"],
+                       n_to_next_tier=rows["n_to_next_tier"].where(rows["is_suppressed"], rows["n_to_next_tier"].fillna(0)))
     tables.show(tables.area_spec(with_parent), rows, lang, key=key, height=min(35 * (len(rows) + 1) + 3, 600))
 
 

@@ -109,7 +109,7 @@ def build(r: Regency, lang: str, made: str) -> bytes:
     y = page.section(MARGIN, y, WIDTH, t("brief.districts", lang, name=row.regency_name))
     y = districts(page, r, lang, y) + 2
     y = page.section(MARGIN, y, WIDTH, t("reg.mix_payer", lang))
-    end = page.table(PAYERS, payers(r, lang), lang, MARGIN, y, [44, 20, 22, 20], size=6.8)
+    page.table(PAYERS, payers(r, lang), lang, MARGIN, y, [44, 20, 22, 20], size=6.8)
     page.paragraph(MARGIN + 112, y + 1, WIDTH - 112, budget_line(r, lang), 7.5, DARK, 3.4, bold=True)
     page.paragraph(MARGIN + 112, y + 9, WIDTH - 112, t("brief.budget_note", lang), 6.3, line_h=2.8)
     page.footnotes(notes(r, lang), t("export.source", lang), t("brief.made", lang, when=made))
