@@ -67,7 +67,11 @@ def remember(con, built: list[str]) -> None:
 
 
 def selected(g: models.Graph, select: str) -> list:
+    """The models `select` names, and always the models that read the history: it changes at
+    every build (remember), so a change model left from an earlier build would compare the
+    state published now with itself."""
     wanted = {m.name for spec in select.split(",") if spec.strip() for m in g.select(spec.strip())}
+    wanted |= g.downstream({s for s in g.sources() if s.startswith("hist_")})
     return [m for m in g.order() if m.name in wanted]
 
 
