@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import bootstrap, layout, state, style
+from ui import auth, bootstrap, layout, state, style
 from ui.queries import common
 from ui.i18n import t
 
@@ -20,6 +20,7 @@ PAGES = [
     ("pages/data_quality.py", "nav.data_quality", "data_quality"),
     ("pages/changes.py", "nav.changes", "changes"),
 ]
+PAGES += auth.pages()     # by the signed-in role: load data (steward), targets and tiers (admin), account
 HERE = Path(__file__).resolve().parent
 lang = state.peek_lang()
 pages = [st.Page(f, title=t(key, lang), url_path=url, default=(i == 0))

@@ -25,12 +25,12 @@ def graph(con=None, root=SQL) -> models.Graph:
 
 
 def build(con, progress=print, select: str | None = None, root=SQL) -> list[str]:
-    """Build every model (or `select`: 'name' or 'name+'); return the names built. `root` is
-    the folder of the SQL files (a test builds a renamed copy)."""
+    """Build every model (or `select`: 'name' or 'name+', several separated by commas); return
+    the names built. `root` is the folder of the SQL files (a test builds a renamed copy)."""
     con.execute((root / "history.sql").read_text(encoding="utf-8"))
     g = graph(con, root)
     try:
-        todo = g.order() if select is None else g.select(select)
+        todo = g.order() if select is None else selected(g, select)
     except models.ModelError as e:
         raise LoadError(str(e)) from None
     write_lineage(con, g)
@@ -64,6 +64,15 @@ def remember(con, built: list[str]) -> None:
                    select (select as_of_month from int_as_of) as as_of_month,
                           (select max(load_id) from stg_load_log)::integer as max_load_id,
                           now()::timestamp as built_at""")
+
+
+def selected(g: models.Graph, select: str) -> list:
+    """The models `select` names, and always the models that read the history: it changes at
+    every build (remember), so a change model left from an earlier build would compare the
+    state published now with itself."""
+    wanted = {m.name for spec in select.split(",") if spec.strip() for m in g.select(spec.strip())}
+    wanted |= g.downstream({s for s in g.sources() if s.startswith("hist_")})
+    return [m for m in g.order() if m.name in wanted]
 
 
 def write_lineage(con, g: models.Graph) -> None:

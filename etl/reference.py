@@ -105,11 +105,12 @@ def districts() -> pd.DataFrame:
     return dist
 
 
-def targets() -> pd.DataFrame:
+def targets(overrides: dict[str, int] | None = None) -> pd.DataFrame:
     """Own targets of every area: regencies by informal workforce, districts by 2010
-    population, villages in equal shares of their district (no village weight exists)."""
+    population, villages in equal shares of their district (no village weight exists).
+    `overrides`: these instead of the configured file's (the admin page checks an edit)."""
     reg, dist, vil = read_csv("regencies.csv"), districts(), read_csv("villages.csv")
-    over = read_overrides()
+    over = read_overrides() if overrides is None else overrides
     r = regency_targets(reg, over)
     d = split(r, dist, "regency_code", "district", "population_2010", over)
     v = split(d, vil, "district_code", "village", None, over)

@@ -50,6 +50,10 @@ SETTINGS = {s.name: s for s in [
     Setting("alert_stale_days", "45", "alert when the data's as-of month ended more than this many days ago"),
     Setting("alert_quarantine_pct", "5", "alert when a file has more than this % of its rows quarantined"),
     Setting("claim_ceiling_rp", "2000000000", "a claim above this many Rupiah is quarantined (CLAIM_ABOVE_CEILING); see README"),
+    Setting("roles_file", str(Path.home() / ".config" / "sejuta-peserta" / "roles.toml"), "who may load data (steward) and edit targets and tiers (admin), by e-mail; password hashes for the local mode (docs/operations.md)"),
+    Setting("upload_max_mb", "200", "largest file, in MB, the load page accepts (raise server.maxUploadSize in .streamlit/config.toml with it)"),
+    Setting("keep_versions", "5", "published warehouses kept for rollback, in the folder <warehouse>.history beside it"),
+    Setting("inbox_settle_seconds", "60", "`load --inbox` leaves a file modified less than this many seconds ago for the next run (it may still be being copied)"),
 ]}
 
 

@@ -74,11 +74,13 @@ def loaded(tmp_path_factory, name: str, files, as_of: str, **settings):
         mp.undo()
 
 
-def open_app(page: str | None = None, **query):
+def open_app(page: str | None = None, *, user: str | None = None, **query):
     """The dashboard in AppTest, through app.py (the router), on `page` ("pages/x.py"), with
-    the address's query parameters set."""
+    the address's query parameters set; `user`: signed in with this e-mail, as st.login would."""
     from streamlit.testing.v1 import AppTest
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    if user:
+        at.user = {"is_logged_in": True, "email": user}
     for k, v in query.items():
         at.query_params[k] = v
     if page:

@@ -124,3 +124,14 @@ def chart(fig, key: str, lang: str, where=None, title: str | None = None, on_sel
     return (where or st).plotly_chart(
         finish(fig, lang), config={**config(lang), "topojsonURL": "/app/static/", "toImageButtonOptions": image},
         key=key, on_select=on_select, selection_mode="points")
+
+
+
+def pressed(label: str, key: str, form: bool = False, **kw) -> bool:
+    """A button that reports its click through its on_click callback (a session flag), not
+    through st.button's return value: the value is lost when a multipage run starts on
+    another page than the one the click came from (seen in AppTest); the callback is not."""
+    flag = f"_pressed_{key}"
+    button = st.form_submit_button if form else st.button
+    button(label, key=key, on_click=st.session_state.__setitem__, args=(flag, True), **kw)
+    return bool(st.session_state.pop(flag, False))
