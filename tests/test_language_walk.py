@@ -19,7 +19,9 @@ WALK = [("pages/overview.py", {}), ("pages/regencies.py", {}), ("pages/regencies
         ("pages/data_quality.py", {}), ("pages/changes.py", {})]
 FREE_TEXT_COLUMNS = {"Isian pekerjaan (dinormalisasi)", "Occupation text (normalised)", "Berkas", "File",
                      "Isi baris (disamarkan)", "Row content (masked)", "Lembar", "Sheet", "Kolom diabaikan",
-                     "Columns ignored", "Kode", "Code"}
+                     "Columns ignored", "Kode", "Code",
+                     "Oleh", "By", "Dimuat oleh", "Loaded by",   # who loaded: an identity (cli:<user>, an e-mail)
+                     "SHA-256"}
 
 
 def chart_texts(spec: dict) -> list[str]:
