@@ -16,7 +16,7 @@ FILES = Table("penelusuran", (
     Col("n_members", "chg.col_members"), Col("share_pct", "trace.col_share", "percent"),
     Col("as_of_month", "trace.col_file_as_of", "month"), Col("rows_read", "trace.col_read"),
     Col("rows_quarantined", "trace.col_quarantined"), Col("finished_at", "trace.col_loaded_at", "datetime"),
-    Col("by", "trace.col_by", "text")), hidden_flag=None)
+    Col("loaded_by", "trace.col_by", "text")), hidden_flag=None)
 LOADED = ("members", "contributions", "claims", "subsidies")
 
 
@@ -30,8 +30,7 @@ def trace(figure: str, level: str, area: str, lang: str, status: dict, mart: str
         st.markdown(t(f"trace.definition.{figure}", lang, segments=", ".join(status["goal_segments"])))
         files = q.sources(level, area, figure)
         st.markdown(f"**{t('trace.files_title', lang)}**")
-        rows = files.assign(kind_label=[t(f"dq.kind.{k}", lang) for k in files["kind"]],
-                            by=files["loaded_by"] if "loaded_by" in files else "")
+        rows = files.assign(kind_label=[t(f"dq.kind.{k}", lang) for k in files["kind"]])
         tables.show(FILES, rows, lang, key=f"{key}_files")
         st.markdown(f"**{t('trace.models_title', lang)}**")
         chain = q.lineage(mart)
