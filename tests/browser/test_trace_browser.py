@@ -32,9 +32,10 @@ def test_trace_opens_and_names_the_files(page, app_server, demo_env, path, area,
     popover = page.locator('[data-testid="stPopoverBody"]').filter(has_text=definition).first
     # the file table is a canvas grid: its cells are in the accessible (hidden) table
     popover.get_by_text(top_file(demo_env[2], area)).first.wait_for(state="attached", timeout=30_000)
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"trace{path.replace('/', '_').replace('?', '_')}.png"))
     chain = popover.locator("code").first
     chain.wait_for(timeout=30_000)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.wait_for_timeout(1000)                     # the page around it finishes drawing
+    page.screenshot(path=str(ARTIFACTS / f"trace{path.replace('/', '_').replace('?', '_')}.png"))
     assert chain.inner_text().startswith("mart_") and "int_member_spells" in chain.inner_text()
     assert page.outside == []
