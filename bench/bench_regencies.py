@@ -65,22 +65,22 @@ def page_view(a, timer, as_of, members, queries, common) -> None:
 def figures(warehouse: str, code: str) -> None:
     """Size of the map figures as JSON (what a weak connection has to carry)."""
     from bench.timing import plain_funnel
-    from etl import settings
     from geo import cache
+    from ui import map_charts as mc
     from ui import regency_charts as rc
     from ui.queries import common
     from ui.queries import regencies as queries
     with plain_funnel(warehouse):
         standing, regs, tiers = queries.regency_standing(), common.regencies(), common.tiers()
-    frame = rc.map_frame(standing, regs, "id")
-    print(f"figure tile map {len(rc.tile_map(frame, 'attainment', tiers, code, 'id').to_json()) / 1024:7.1f} KiB")
+    frame = mc.map_frame(standing, regs, "id")
+    print(f"figure tile map {len(mc.tile_map(frame, 'attainment', tiers, code, 'id').to_json()) / 1024:7.1f} KiB")
     print(f"figure ranking  {len(rc.ranking(standing, tiers, code, 'id').to_json()) / 1024:7.1f} KiB")
-    path = settings.get("boundary_file")
+    path = str(cache.boundary_path()[0])
     if path:
         t0 = time.perf_counter()
         match = cache._matched(path, 0)
         ms = (time.perf_counter() - t0) * 1000
-        fig = rc.geo_map(match.matched, frame, "attainment", tiers, code, "id")
+        fig = mc.geo_map(match.matched, frame, "attainment", tiers, code, "id")
         print(f"figure geo map  {len(fig.to_json()) / 1024:7.1f} KiB  (boundary read+match+simplify {ms:,.0f} ms, "
               "once per file: cached)")
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import statistics
 import sys
-import time
-from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -13,25 +11,10 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 
-@contextmanager
 def plain_funnel(warehouse):
-    """Yield a timer whose .ms adds up the SQL time of every query the pages run."""
-    import duckdb
-    from ui.queries import funnel
-    con = duckdb.connect(str(warehouse), read_only=True)
-
-    def execute(sql, params):
-        t0 = time.perf_counter()
-        df = con.cursor().execute(sql, params).df()
-        execute.ms += (time.perf_counter() - t0) * 1000
-        return df
-    execute.ms = 0.0
-    funnel.use_executor(execute)
-    try:
-        yield execute
-    finally:
-        funnel.use_executor(None)
-        con.close()
+    """The query funnel on a plain read-only connection; yields a timer (its .ms)."""
+    from ui.queries.funnel import plain
+    return plain(warehouse)
 
 
 def median_ms(timer, fn, repeat: int = 7):

@@ -1,4 +1,4 @@
-"""python -m etl {demo,load,rebuild,brief} — see README.md."""
+"""python -m etl {demo,load,rebuild,rollback,brief,digest} — see README.md."""
 from __future__ import annotations
 
 import signal
@@ -58,6 +58,10 @@ def print_summary(results, lang: str) -> None:
 def cmd_load(a) -> int:
     from etl.contracts import CONTRACTS
     from etl.load import load_paths
+    if a.inbox is not None:
+        return cmd_inbox(a)
+    if not a.paths:
+        raise LoadError("name the files to load, or a folder with --inbox DIR.")
     mapping = parse_map(a.map or [])
     bad = [f for f in mapping.values() if a.kind and f not in {x.name for x in CONTRACTS[a.kind].fields}]
     if bad:
@@ -73,6 +77,55 @@ def cmd_load(a) -> int:
     else:
         print(reasons.cli("published", lang, path=settings.get_path("warehouse")))
     return 0
+
+
+def cmd_inbox(a) -> int:
+    """Every settled file of the folder, one publish each: loaded/ or failed/ (etl/inbox.py)."""
+    from etl import inbox
+    extra = [o for o, v in (("FILE", a.paths), ("--map", a.map), ("--kind", a.kind), ("--as-of", a.as_of),
+                            ("--dry-run", a.dry_run), ("--new-key", a.new_key)) if v]
+    if extra:
+        raise LoadError(f"--inbox loads the files of its folder as they are; leave out {', '.join(extra)}.")
+    try:
+        out = inbox.run(a.inbox)
+    except inbox.InboxBusy:
+        print(f"inbox {mask_text(a.inbox)}: another inbox run is still working; nothing to do.")
+        return 0
+    for name, what in out.loaded:
+        print(f"loaded  {mask_text(name)} -> {what}")
+    for name, why in out.failed:
+        print(f"failed  {mask_text(name)} -> {inbox.FAILED}/: {why}")
+    for name in out.waiting:
+        print(f"waiting {mask_text(name)}: modified in the last {settings.get_int('inbox_settle_seconds', 0)} s, "
+              "perhaps still being copied; next run")
+    if not (out.loaded or out.failed or out.waiting):
+        print(f"inbox {mask_text(a.inbox)}: no new file.")
+    return 2 if out.failed else 0
+
+
+def cmd_rollback(a) -> int:
+    from etl import history
+    warehouse = settings.get_path("warehouse")
+    if a.list:
+        print_versions(history.entries(warehouse), history.current(warehouse))
+        return 0
+    if a.to is not None and a.to_load is not None:
+        raise LoadError("give --to VERSION or --to-load LOAD_ID, not both.")
+    e = history.rollback(warehouse, to=a.to, load_id=a.to_load, wait=not a.no_wait)
+    print(f"version {e['restored']} restored byte for byte as version {e['version']} "
+          f"(SHA-256 {e['sha256'][:16]}...): {warehouse}")
+    return 0
+
+
+def print_versions(log: list[dict], now: dict | None) -> None:
+    if not log:
+        print("no version published yet.")
+    for e in log:
+        what = e["action"] + (f" of version {e['restored']}" if "restored" in e else "")
+        files = ", ".join(f"{f['file_name']} (load_id {f['load_id']})" for f in e.get("files", []))
+        mark = "*" if now and e["version"] == now["version"] else " "
+        kept = "kept" if e["kept"] else "    "
+        print(f"{mark}{e['version']:>5}  {e['at']}  {kept}  {e['by'] or '-':<28} {what}{': ' + files if files else ''}")
 
 
 def cmd_demo(a) -> int:
@@ -121,6 +174,18 @@ def cmd_brief(a) -> int:
     return 0
 
 
+def cmd_digest(a) -> int:
+    """What the latest load changed, as text to paste into WhatsApp or an e-mail."""
+    from ui.digest import digest
+    from ui.queries.funnel import plain
+    warehouse = settings.get_path("warehouse")
+    if not Path(warehouse).is_file():
+        raise LoadError(f"no warehouse at {warehouse}: load data or run `python -m etl demo` first.")
+    with plain(warehouse):
+        print(digest(a.lang))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m etl", description="Sejuta Peserta ETL")
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -132,7 +197,9 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("--append", action="store_true", help="load into the existing warehouse")
     d.set_defaults(fn=cmd_demo)
     ld = sub.add_parser("load", help="load export files (CSV, XLSX, Parquet)")
-    ld.add_argument("paths", nargs="+")
+    ld.add_argument("paths", nargs="*")
+    ld.add_argument("--inbox", metavar="DIR", help="load every settled file of DIR; move each to DIR/loaded/ or "
+                                                   "DIR/failed/ (with a reason file); for cron or a systemd timer")
     ld.add_argument("--kind", choices=["members", "contributions", "claims", "subsidies"])
     ld.add_argument("--map", action="append", help='"Header in file=field", or a file of such lines')
     ld.add_argument("--dry-run", action="store_true", help="validate and report; write nothing")
@@ -146,6 +213,13 @@ def parser() -> argparse.ArgumentParser:
                                     "a source table with + (e.g. cfg_tiers+) rebuilds what reads it")
     r.add_argument("--no-wait", action="store_true", help="stop (exit 2) instead of waiting for another writer")
     r.set_defaults(fn=cmd_rebuild)
+    rb = sub.add_parser("rollback", help="put back an earlier published warehouse (default: the one before)")
+    rb.add_argument("--to", type=int, metavar="VERSION", help="the version to restore (see --list)")
+    rb.add_argument("--to-load", type=int, metavar="LOAD_ID",
+                    help="the version published by the load of this load_id (load_log, data-quality page)")
+    rb.add_argument("--list", action="store_true", help="list the published versions; * marks the one in use")
+    rb.add_argument("--no-wait", action="store_true", help="stop (exit 2) instead of waiting for another writer")
+    rb.set_defaults(fn=cmd_rollback)
     b = sub.add_parser("brief", help="write one-page PDF briefs (province, regencies) from the warehouse")
     b.add_argument("--all", action="store_true", help="the province brief and all 22 regency briefs")
     b.add_argument("--province", action="store_true", help="the province brief")
@@ -153,6 +227,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--lang", choices=["id", "en"], default="id", help="language (default id)")
     b.add_argument("--out", default="briefs", help="folder for the PDFs (default: briefs)")
     b.set_defaults(fn=cmd_brief)
+    g = sub.add_parser("digest", help="what the latest load changed, as text for WhatsApp or e-mail")
+    g.add_argument("--lang", choices=["id", "en"], default="id")
+    g.set_defaults(fn=cmd_digest)
     return p
 
 

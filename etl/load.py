@@ -40,6 +40,9 @@ class FileResult:
     notes: list[str] = field(default_factory=list)
     as_of: dt.date | None = None
     as_of_rule: str = ""
+    load_id: int | None = None
+    columns: dict[str, str] = field(default_factory=dict)     # field -> header as written
+    ignored: list[str] = field(default_factory=list)          # headers no field took
 
 
 def sha256(path: Path) -> str:
@@ -54,13 +57,20 @@ def sha256(path: Path) -> str:
 
 
 def load_paths(paths, kind=None, mapping=None, dry_run=False, as_of=None, progress=print,
-               warehouse=None, wait=True, fresh=False) -> list[FileResult]:
-    """fresh: build from an empty warehouse (--new-key, the demo), replacing the published one."""
+               warehouse=None, wait=True, fresh=False, by=None, per_file=None, inspect=None) -> list[FileResult]:
+    """fresh: build from an empty warehouse (--new-key, the demo), replacing the published one.
+    by: who loads (load_log.loaded_by; default `cli:<os user>`). per_file: {path: (kind, mapping)}
+    overriding kind and mapping for one file (the load page). inspect(con, result, path): called
+    inside the build after each file (the load page's preview reads its quarantine there).
+    Files that cannot be loaded raise FilesRefused, naming each one's problem."""
+    from etl.history import cli_user
+    by = by or cli_user()
     paths = [Path(p) for p in paths]
+    per_file = {Path(p): v for p, v in (per_file or {}).items()}
     as_of = month_start(as_of)
-    problems = [f"{mask_text(p)}: no such file." for p in paths if not p.is_file()]
-    if problems:
-        raise LoadError(joined(problems))
+    refused = {p: f"{mask_text(p)}: no such file." for p in paths if not p.is_file()}
+    if refused:
+        raise FilesRefused(refused)
     digests = {p: digest_or_error(p) for p in paths}
     if not fresh and all(isinstance(d, str) for d in digests.values()):
         seen = already_loaded(Path(warehouse or settings.get_path("warehouse")), digests)
@@ -71,19 +81,24 @@ def load_paths(paths, kind=None, mapping=None, dry_run=False, as_of=None, progre
     who = "load " + ", ".join(mask_text(p.name) for p in paths)
     new = lambda: not dry_run and not all(r.skipped for r in results)   # noqa: E731
     with building(warehouse, publish=new, who=who, wait=wait, fresh=fresh, progress=progress,
-                  extra_bytes=sum(p.stat().st_size for p in paths)) as con:
+                  extra_bytes=sum(p.stat().st_size for p in paths), by=by) as con:
         refresh_config(con)
         params = pseudo.pads(pseudo.key_for(con))
         for p in paths:
             progress(f"loading {mask_text(p.name)} ...")
+            k, m = per_file.get(p, (kind, mapping))
             try:
                 if isinstance(digests[p], LoadError):
                     raise digests[p]
-                results.append(load_file(con, p, kind, mapping or {}, params, as_of, dry_run, digests[p]))
+                results.append(load_file(con, p, k, m or {}, params, as_of, dry_run, digests[p]))
             except LoadError as e:
-                problems.append(str(e))
-        if problems:
-            raise LoadError(joined(problems))
+                refused[p] = str(e)
+                continue
+            audit(con, results[-1], p, by)
+            if inspect:
+                inspect(con, results[-1], p)
+        if refused:
+            raise FilesRefused(refused)
         if new():
             marts.build(con, progress)
     return results
@@ -110,6 +125,21 @@ def already_loaded(published: Path, digests: dict[Path, str]) -> dict[Path, str]
         return {}
     names = dict(rows)
     return {p: names[d] for p, d in digests.items() if d in names}
+
+
+class FilesRefused(LoadError):
+    """Files of one command that could not be loaded (nothing was published): by_file =
+    {path: sentence}."""
+    def __init__(self, by_file: dict[Path, str]):
+        super().__init__(joined(list(by_file.values())))
+        self.by_file = by_file
+
+
+def audit(con, r: FileResult, path: Path, by: str) -> None:
+    """Who loaded the file and its size, beside its SHA-256 (load_log)."""
+    if r.load_id is not None:
+        con.execute("update load_log set loaded_by = $by, size_bytes = $size where load_id = $id",
+                    {"by": by, "size": path.stat().st_size, "id": r.load_id})
 
 
 def joined(problems: list[str]) -> str:
@@ -142,7 +172,8 @@ def load_file(con, path: Path, kind, mapping, params, as_of, dry_run, digest: st
     load_id = con.execute("select coalesce(max(load_id), 0) + 1 from load_log").fetchone()[0]
     stage(con, ex, params)
     mark_existing(con, ex.kind, file_as_of)
-    r = FileResult(path.name, ex.kind, rows_blank=ex.rows_blank, notes=ex.notes, as_of=file_as_of, as_of_rule=rule)
+    r = FileResult(path.name, ex.kind, rows_blank=ex.rows_blank, notes=ex.notes, as_of=file_as_of, as_of_rule=rule,
+                   load_id=load_id, columns=dict(ex.columns), ignored=list(ex.ignored))
     r.rows_read = con.execute("select count(*) from staged").fetchone()[0]
     r.by_reason = dict(con.execute("select (reason).code, count(*) from staged where reason is not null "
                                    "group by 1 order by 2 desc, 1").fetchall())

@@ -2,7 +2,8 @@
 give (etl/models.py), then test them: each model's contract (etl/model_contract.py), the
 data tests of etl/sql/tests/*.sql (SQL returning offending rows) and the Python checks of
 etl/checks.py. A failing test fails the load, so a published warehouse is never
-inconsistent."""
+inconsistent. A build that passes remembers what it published (etl/sql/history.sql), so the
+next one can say what changed."""
 from __future__ import annotations
 
 import time
@@ -24,14 +25,15 @@ def graph(con=None, root=SQL) -> models.Graph:
 
 
 def build(con, progress=print, select: str | None = None, root=SQL, changed: set[str] | None = None) -> list[str]:
-    """Build every model (or `select`: 'name' or 'name+'; or, given `changed`, the source
-    tables that changed, only the stale models: those reading a changed source, whose SQL
-    changed since they were built or which are missing, and what is built from them); return
-    the names built (none: nothing is run, not even the tests). `root` is the folder of the
-    SQL files (a test builds a renamed copy)."""
+    """Build every model (or `select`: 'name' or 'name+', several separated by commas; or, given
+    `changed`, the source tables that changed, only the stale models: those reading a changed
+    source, whose SQL changed since they were built or which are missing, and what is built from
+    them); return the names built (none: nothing is run, not even the tests). `root` is the
+    folder of the SQL files (a test builds a renamed copy)."""
+    con.execute((root / "history.sql").read_text(encoding="utf-8"))
     g = graph(con, root)
     try:
-        todo = (g.order() if select is None and changed is None else g.select(select) if select
+        todo = (g.order() if select is None and changed is None else selected(g, select) if select
                 else stale(con, g, changed))
     except models.ModelError as e:
         raise LoadError(str(e)) from None
@@ -45,7 +47,39 @@ def build(con, progress=print, select: str | None = None, root=SQL, changed: set
         progress(f"  model {m.name} ({time.perf_counter() - t0:.1f} s)")
     con.execute("insert or replace into meta values ('built_at', strftime(now(), '%Y-%m-%d %H:%M:%S'))")
     run_tests(con, g, root)
-    return [m.name for m in todo]
+    built = [m.name for m in todo]
+    remember(con, built)
+    return built
+
+
+def remember(con, built: list[str]) -> None:
+    """After the tests pass: append this build's change decomposition to the history, and keep
+    the state it publishes as the 'previous' of the next build."""
+    if "int_change_regency" in built:
+        con.execute("""insert into hist_build select build_id, built_at, as_of_before, as_of_after,
+                                                    first_load_id, last_load_id from mart_builds where is_latest""")
+        con.execute("""insert into hist_change select (select max(build_id) from hist_build), regency_code,
+                                                      component, load_id, n_members from int_change_regency""")
+        con.execute("""insert into hist_added select (select max(build_id) from hist_build), kind, programme_code,
+                                                     load_id, n_rows, amount_rp from int_change_added""")
+    con.execute("""create or replace table hist_prev_status as
+                   select member_key, regency_code, is_goal, is_registered, is_active, member_load_id, spell_load_id
+                   from int_member_status""")
+    con.execute("create or replace table hist_prev_regency as select regency_code, n_active, tier "
+                "from mart_regency_progress")
+    con.execute("""create or replace table hist_prev_meta as
+                   select (select as_of_month from int_as_of) as as_of_month,
+                          (select max(load_id) from stg_load_log)::integer as max_load_id,
+                          now()::timestamp as built_at""")
+
+
+def selected(g: models.Graph, select: str) -> list:
+    """The models `select` names, and always the models that read the history: it changes at
+    every build (remember), so a change model left from an earlier build would compare the
+    state published now with itself."""
+    wanted = {m.name for spec in select.split(",") if spec.strip() for m in g.select(spec.strip())}
+    wanted |= g.downstream({s for s in g.sources() if s.startswith("hist_")})
+    return [m for m in g.order() if m.name in wanted]
 
 
 def stale(con, g: models.Graph, changed: set[str]) -> list[models.Model]:
@@ -59,6 +93,8 @@ def stale(con, g: models.Graph, changed: set[str]) -> list[models.Model]:
     roots = {m.name for m in g.models.values()
              if built.get(m.name) != m.digest or (m.layer != "rules" and m.name not in present)}
     wanted = g.downstream(roots | (set(changed) & g.sources()))
+    if wanted:   # the history changes at every build: its readers are never left from an earlier one
+        wanted |= g.downstream({s for s in g.sources() if s.startswith("hist_")})
     return [m for m in g.order() if m.name in wanted]
 
 

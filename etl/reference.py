@@ -105,11 +105,12 @@ def districts() -> pd.DataFrame:
     return dist
 
 
-def targets() -> pd.DataFrame:
+def targets(overrides: dict[str, int] | None = None) -> pd.DataFrame:
     """Own targets of every area: regencies by informal workforce, districts by 2010
-    population, villages in equal shares of their district (no village weight exists)."""
+    population, villages in equal shares of their district (no village weight exists).
+    `overrides`: these instead of the configured file's (the admin page checks an edit)."""
     reg, dist, vil = read_csv("regencies.csv"), districts(), read_csv("villages.csv")
-    over = read_overrides()
+    over = read_overrides() if overrides is None else overrides
     r = regency_targets(reg, over)
     d = split(r, dist, "regency_code", "district", "population_2010", over)
     v = split(d, vil, "district_code", "village", None, over)
@@ -130,7 +131,9 @@ def settings_table() -> pd.DataFrame:
     etl/sql/rules/rule_settings.sql and shown by the dashboard (mart_status)."""
     c = settings.config()
     return pd.DataFrame({"target": [c.target], "deadline": [c.deadline],
-                         "goal_segments": [list(c.goal_segments)], "suppress_below": [c.suppress_below]})
+                         "goal_segments": [list(c.goal_segments)], "suppress_below": [c.suppress_below],
+                         "alert_move_pct": [c.alert_move_pct], "alert_stale_days": [c.alert_stale_days],
+                         "alert_quarantine_pct": [c.alert_quarantine_pct]})
 
 
 def tables() -> dict[str, pd.DataFrame]:

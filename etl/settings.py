@@ -46,7 +46,14 @@ SETTINGS = {s.name: s for s in [
     Setting("boundary_file", "", "regency boundary file (GeoJSON, Shapefile, GeoPackage) for the geographic map; empty: tile map only"),
     Setting("language", "id", "language of the dashboard's default and of the CLI summary: id or en"),
     Setting("contribution_ceiling_rp", "5000000", "a contribution above this many Rupiah per member-month is quarantined (CONTRIBUTION_ABOVE_CEILING); see README"),
+    Setting("alert_move_pct", "10", "alert when a regency's active members move by more than this % in one load"),
+    Setting("alert_stale_days", "45", "alert when the data's as-of month ended more than this many days ago"),
+    Setting("alert_quarantine_pct", "5", "alert when a file has more than this % of its rows quarantined"),
     Setting("claim_ceiling_rp", "2000000000", "a claim above this many Rupiah is quarantined (CLAIM_ABOVE_CEILING); see README"),
+    Setting("roles_file", str(Path.home() / ".config" / "sejuta-peserta" / "roles.toml"), "who may load data (steward) and edit targets and tiers (admin), by e-mail; password hashes for the local mode (docs/operations.md)"),
+    Setting("upload_max_mb", "200", "largest file, in MB, the load page accepts (raise server.maxUploadSize in .streamlit/config.toml with it)"),
+    Setting("keep_versions", "5", "published warehouses kept for rollback, in the folder <warehouse>.history beside it"),
+    Setting("inbox_settle_seconds", "60", "`load --inbox` leaves a file modified less than this many seconds ago for the next run (it may still be being copied)"),
 ]}
 
 
@@ -96,8 +103,13 @@ class Config:
     deadline: date
     goal_segments: tuple[str, ...]
     suppress_below: int
+    alert_move_pct: int = 10
+    alert_stale_days: int = 45
+    alert_quarantine_pct: int = 5
 
 
 def config() -> Config:
     return Config(target=get_int("target", 1), deadline=get_month("deadline"),
-                  goal_segments=goal_segments(), suppress_below=get_int("suppress_below", 0))
+                  goal_segments=goal_segments(), suppress_below=get_int("suppress_below", 0),
+                  alert_move_pct=get_int("alert_move_pct", 0), alert_stale_days=get_int("alert_stale_days", 0),
+                  alert_quarantine_pct=get_int("alert_quarantine_pct", 0))

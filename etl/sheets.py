@@ -64,6 +64,10 @@ def extract_xlsx(con, path: Path, kind, mapping):
     except OSError:
         raise
     except Exception as e:  # calamine and zipfile raise many types for a bad file
+        from etl.upload import workbook_problem_of
+        if workbook_problem_of(path) == "locked":
+            raise LoadError(f"{mask_text(path.name)}: the workbook is protected by a password; open it in Excel, "
+                            "remove the password (File > Info > Protect Workbook), save it and load it again.") from None
         raise LoadError(f"{mask_text(path.name)}: not a readable Excel workbook ({type(e).__name__}).") from None
     try:
         return read_sheets(con, wb, sheets, declared, path, kind, mapping)

@@ -111,22 +111,27 @@ def remove_leftovers(published: Path) -> int:
 
 
 def check_space(published: Path, extra: int = 0) -> None:
+    """Room for a working copy, a compacted copy and the copy the history keeps."""
     size = published.stat().st_size if published.exists() else 0
-    need = 2 * size + extra + SPACE_MARGIN
+    need = 3 * size + extra + SPACE_MARGIN
     free = shutil.disk_usage(published.parent).free
     if free < need:
         raise LoadError(f"Not enough free disk space in {published.parent}: a load needs about "
-                        f"{need >> 20:,} MB (a working copy and a compacted copy of the warehouse) "
+                        f"{need >> 20:,} MB (a working copy, a compacted copy and the history's copy of the warehouse) "
                         f"and {free >> 20:,} MB are free.")
 
 
 @contextmanager
 def building(published: Path | None = None, publish: bool = True, who: str = "", wait: bool = True,
-             fresh: bool = False, extra_bytes: int = 0, progress=print):
+             fresh: bool = False, extra_bytes: int = 0, progress=print, by: str | None = None,
+             action: str | None = None):
     """Yield a read-write connection to a private copy of the warehouse (an empty
     one when fresh), taken under the writer lock; publish it compacted on success
-    (unless publish is False, or a callable that returns False once the work is done:
-    a dry run, or nothing changed), discard it on any error or interrupt."""
+    (unless publish is False, or a callable that returns False once the work is done: a dry
+    run, or nothing changed), discard it on any error or interrupt. A publish is a new version
+    of the history (etl/history.py), recorded as done `by` someone (default `cli:<os user>`) and
+    as `action` (default: new, load or rebuild)."""
+    from etl import history
     published = Path(published or settings.get_path("warehouse"))
     published.parent.mkdir(parents=True, exist_ok=True)
     with writer_lock(published, who or command_line(), wait, progress):
@@ -136,25 +141,28 @@ def building(published: Path | None = None, publish: bool = True, who: str = "",
         if published.exists() and not fresh:
             shutil.copyfile(published, tmp)
         con = open_build(tmp)
+        first = history.last_load_id(con)
         try:
             yield con
             if publish() if callable(publish) else publish:
-                publish_compacted(con, published)
+                files = history.loads_since(con, first)
+                what = action or ("new" if fresh else "load" if files else "rebuild")
+                history.publish(published, compacted(con, published), what, by, files)
         finally:
             con.close()
             remove_leftovers(published)
 
 
-def publish_compacted(con: duckdb.DuckDBPyConnection, published: Path) -> None:
-    """Copy the build into a fresh file (no free blocks left by replaced tables:
-    a reload of the same files leaves the size as it was) and swap it in."""
+def compacted(con: duckdb.DuckDBPyConnection, published: Path) -> Path:
+    """The build copied into a fresh file (no free blocks left by replaced tables:
+    a reload of the same files leaves the size as it was), ready to be swapped in."""
     out = sibling(published, f"compact-{os.getpid()}")
     out.unlink(missing_ok=True)
     build_db = con.execute("select current_database()").fetchone()[0]
     con.execute("attach $p as compacted", {"p": str(out)})
     con.execute(f"copy from database {ident(build_db)} to compacted")
     con.execute("detach compacted")
-    os.replace(out, published)
+    return out
 
 
 def refresh_config(con: duckdb.DuckDBPyConnection) -> set[str]:

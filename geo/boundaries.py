@@ -30,6 +30,9 @@ import plotly.graph_objects as go
 import pyogrio
 import shapely
 
+from geo.names import KIND_WORDS, name_key
+from geo.names import code_index as _code_index
+from geo.names import name_index as _name_index
 from geo.tiles import COLORBAR, DEFAULT_COLORSCALE, LEGEND, NO_DATA_COLOR, discrete_colorscale, load_regencies
 
 PLOTLY_CONFIG = {"topojsonURL": "/app/static/", "displaylogo": False}
@@ -38,8 +41,6 @@ KIND_LABELS = {"kemendagri": "Kemendagri code", "bps": "BPS code", "name": "name
 BPS_HINTS = ("bps",)
 KEMENDAGRI_HINTS = ("kemendagri", "mendagri", "kemdagri", "kdpkab", "kdppum", "kdcpum")
 CODE_RE = re.compile(r"^\d{2}\.?\d{2}$")
-KIND_WORDS = {"kabupaten": "kab", "kab": "kab", "regency": "kab",
-              "kota": "kota", "kotamadya": "kota", "kodya": "kota", "city": "kota"}
 
 
 class BoundaryError(Exception):
@@ -157,33 +158,6 @@ class _Candidate:
 
     def describe(self) -> str:
         return f"property '{self.prop}' ({KIND_LABELS[self.kind]})"
-
-
-def name_key(text: str) -> str:
-    """Normalised name: lower case, punctuation to spaces, "Kabupaten"/"Kab." -> "kab",
-    "Kotamadya"/"Kodya" -> "kota", a trailing "City"/"Regency" moved to the front."""
-    words = re.sub(r"[^\w]+|_", " ", str(text).lower()).split()
-    if len(words) > 1 and words[-1] in ("city", "regency"):
-        words = [words[-1], *words[:-1]]
-    if words and words[0] in KIND_WORDS:
-        words[0] = KIND_WORDS[words[0]]
-    return " ".join(words)
-
-
-def _name_index(reg: pd.DataFrame) -> dict[str, set]:
-    """Name key -> kemendagri codes; a key of more than one code (bare "kupang") is ambiguous."""
-    index: dict[str, set] = {}
-    for r in reg.itertuples():
-        for raw in [r.name, r.short_name, r.label, *str(r.aliases or "").split("|")]:
-            key = name_key(raw)
-            for k in {key, re.sub(r"^(kab|kota) ", "", key)} - {""}:
-                index.setdefault(k, set()).add(r.kemendagri_code)
-    return index
-
-
-def _code_index(reg: pd.DataFrame) -> dict[str, dict]:
-    kem = {c: c for c in reg["kemendagri_code"]} | {c.replace(".", ""): c for c in reg["kemendagri_code"]}
-    return {"kemendagri": kem, "bps": dict(zip(reg["bps_code"], reg["kemendagri_code"]))}
 
 
 def _text(value) -> str | None:

@@ -119,19 +119,23 @@ def _tile_shape(r, fill: str) -> dict:
 
 
 def _hover(t: pd.DataFrame, hover_cols: Sequence[str]) -> tuple[list, str]:
-    cols = ["name", *hover_cols]
+    """customdata per tile: [kemendagri_code, name, *hover_cols] (the code first: a click on
+    a tile tells which regency it is)."""
+    cols = ["kemendagri_code", "name", *hover_cols]
     custom = t[cols].astype(object).where(t[cols].notna(), NO_DATA_LABEL).values.tolist()
-    lines = ["<b>%{customdata[0]}</b>"] + [f"{c}: %{{customdata[{i + 1}]}}" for i, c in enumerate(hover_cols)]
+    lines = ["<b>%{customdata[1]}</b>"] + [f"{c}: %{{customdata[{i + 2}]}}" for i, c in enumerate(hover_cols)]
     return custom, "<br>".join(lines) + "<extra></extra>"
 
 
-def _text_trace(t: pd.DataFrame, label_col: str | None, fills: list[str], hover_cols, font_size: int) -> go.Scatter:
+def _text_trace(t: pd.DataFrame, label_col: str | None, fills: list[str], hover_cols, font_size: int,
+                text_color=text_color_for) -> go.Scatter:
     text = t[label_col] if label_col else t["label"]
     text = [str(x) if not pd.isna(x) else lbl for x, lbl in zip(text, t["label"])]
     custom, template = _hover(t, hover_cols)
     return go.Scatter(x=t["col"], y=t["row"], mode="markers+text", name=TILE_TRACE_NAME, text=text,
-                      textfont=dict(size=font_size, color=[text_color_for(f) for f in fills]),
+                      textfont=dict(size=font_size, color=[text_color(f) for f in fills]),
                       marker=dict(symbol="square", size=36, opacity=0), customdata=custom,
+                      unselected=dict(marker=dict(opacity=0)), selected=dict(marker=dict(opacity=0)),
                       hovertemplate=template, showlegend=False)
 
 
@@ -162,7 +166,8 @@ def _layout(fig: go.Figure, t: pd.DataFrame, title, separators: str, height) -> 
 def tile_figure(df: pd.DataFrame, value_col: str, label_col: str | None = None, color_col: str | None = None,
                 hover_cols: Sequence[str] = (), colorscale=DEFAULT_COLORSCALE,
                 category_colors: Mapping[str, str] | None = None, title: str | None = None,
-                separators: str = ",.", height: int | None = None, font_size: int = 11) -> go.Figure:
+                separators: str = ",.", height: int | None = None, font_size: int = 11,
+                text_color=text_color_for) -> go.Figure:
     """Tile map of the 22 regencies.
 
     df: one row per regency with `kemendagri_code` and the columns named here.
@@ -174,14 +179,14 @@ def tile_figure(df: pd.DataFrame, value_col: str, label_col: str | None = None, 
     as "column: value" (name and format those columns for display first).
     Regencies absent from df are still drawn, in grey. Tiles scale with the
     width but text does not: below ~700 px pass short labels or a smaller
-    `font_size`.
+    `font_size`. `text_color(fill)` picks each label's colour.
     """
     t = _tile_frame(df)
     fills = _fills(t, value_col, color_col, colorscale, category_colors)
     fig = go.Figure()
     for r, fill in zip(t.itertuples(), fills):
         fig.add_shape(**_tile_shape(r, fill))
-    fig.add_trace(_text_trace(t, label_col, fills, hover_cols, font_size))
+    fig.add_trace(_text_trace(t, label_col, fills, hover_cols, font_size, text_color))
     if color_col is None:
         fig.add_trace(_colorbar_trace(colorscale))
     else:

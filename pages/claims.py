@@ -1,17 +1,19 @@
 """Claims and subsidies, for the BPJS regional office: where the claim money goes (by
 programme, regency and month, against the contributions collected, with unusual months
 flagged and processing times), and how wage subsidies and budget-paid contributions turn
-into protected workers who stay. The period lives in the URL (?from=2020-01&to=2020-08),
-so the KiblatNTT article's "Rp 99 miliar, Jan-Aug 2020" is one link away."""
+into protected workers who stay. Every filter lives in the address (?from=2020-01&to=2020-08
+&regency=53.18&segment=BPU&view=stack), so the KiblatNTT article's
+"Rp 99 miliar, Jan-Aug 2020" is one link away; the regency is the one of every page
+(ui.state). An element that does not follow a filter says so in its title."""
 import datetime as dt
 
 import pandas as pd
 import streamlit as st
 
 from ui import claims_charts as cc
-from ui import exports, fmt, tables
+from ui import exports, fmt, state, tables, words
 from ui.i18n import t
-from ui.layout import chart, frame
+from ui.layout import admin_note, chart, frame
 from ui.queries import claims as q
 from ui.queries import common
 from ui.subsidy_view import subsidies_tab
@@ -20,7 +22,9 @@ from ui.tables import Col, Table
 PROGRAMMES = ("JKK", "JKM", "JHT", "JP")
 SEGMENTS = ("BPU", "PU", "JAKON", "PMI")
 ARTICLE_PERIOD = (dt.date(2020, 1, 1), dt.date(2020, 8, 1))
-KEYS = {"period": "claims_period", "regency": "claims_regency", "segment": "claims_segment"}
+KEYS = {"period": "claims_period", "regency": "claims_regency", "segment": "claims_segment",
+        "view": "claims_view"}
+VIEWS = ("split", "stack")      # claims per month: one panel per programme, or stacked
 RATIO = Table("rasio_klaim", (
     tables.REGENCY, Col("loss_ratio_pct", "claims.col_loss_ratio", "percent"),
     Col("risk_claims_rp", "claims.col_incurred", "rupiah"), Col("n_risk", "claims.col_incurred_n"),
@@ -69,40 +73,54 @@ def default_period(months: list[dt.date], as_of: dt.date) -> tuple[dt.date, dt.d
     return max(dt.date(end.year, 1, 1), months[0]), end
 
 
-def seed_period(months, as_of) -> None:
-    """The period from the URL (?from=YYYY-MM&to=YYYY-MM) on a session's first run, else year to date."""
-    ss = st.session_state
-    if KEYS["period"] in ss:
-        return
-    start, end = (parse_month(st.query_params.get(k)) for k in ("from", "to"))
+def parse_period_month(text) -> str:
+    if parse_month(text) is None:
+        raise state.Invalid(text)
+    return f"{parse_month(text):%Y-%m}"
+
+
+PARAMS = (state.Param("from", None, parse_period_month), state.Param("to", None, parse_period_month),
+          state.Param("segment", None, str.upper, choices=SEGMENTS), state.Param("view", "split", choices=VIEWS))
+
+
+def chosen_period(months, as_of) -> tuple[dt.date, dt.date]:
+    """The period of the address (?from=YYYY-MM&to=YYYY-MM) when both months have data and
+    are in order, else year to date."""
+    start, end = (parse_month(state.get(k)) for k in ("from", "to"))
     ok = start in months and end in months and start <= end
-    ss[KEYS["period"]] = (start, end) if ok else default_period(months, as_of)
-    ss[KEYS["period"] + "_version"] = 0
+    return (start, end) if ok else default_period(months, as_of)
 
 
-def set_period(start, end) -> None:
-    """A preset: store the period and give the slider a new key, so it starts from it."""
-    st.session_state[KEYS["period"]] = (start, end)
-    st.session_state[KEYS["period"] + "_version"] += 1
+def set_period(start, end, ytd=None) -> None:
+    """The period chosen (slider or preset); year to date is the default, kept out of the address."""
+    same = ytd is not None and (start, end) == tuple(ytd)
+    state.set("from", None if same else f"{start:%Y-%m}")
+    state.set("to", None if same else f"{end:%Y-%m}")
+
+
+def on_slider(key, ytd) -> None:
+    set_period(*st.session_state[key], ytd=ytd)
 
 
 def period_picker(lang, months, as_of) -> tuple[dt.date, dt.date]:
-    seed_period(months, as_of)
-    ss = st.session_state
-    ytd = default_period(months, as_of)
-    chosen = tuple(m if m in months else ytd[i] for i, m in enumerate(ss[KEYS["period"]]))
-    start, end = st.select_slider(t("claims.period", lang), options=months, value=chosen,
-                                  key=f"{KEYS['period']}_{ss[KEYS['period'] + '_version']}",
-                                  format_func=lambda m: fmt.month(m, lang))
-    ss[KEYS["period"]] = (start, end)
+    """The slider shows the period of the address; when that changes from outside (a preset,
+    Back) the slider gets a new key, so it starts from it."""
+    ss, ytd, chosen = st.session_state, default_period(months, as_of), chosen_period(months, as_of)
+    version = ss.get(KEYS["period"] + "_version", 0)
+    shown = ss.get(f"{KEYS['period']}_{version}")
+    if shown is not None and tuple(shown) != chosen:
+        version += 1
+    ss[KEYS["period"] + "_version"] = version
+    key = f"{KEYS['period']}_{version}"
+    start, end = st.select_slider(t("claims.period", lang), options=months, value=chosen, key=key,
+                                  format_func=lambda m: fmt.month(m, lang), on_change=on_slider, args=(key, ytd))
     presets = [("claims_preset_ytd", "claims.preset_ytd", ytd), ("claims_preset_all", "claims.preset_all",
                                                                   (months[0], months[-1]))]
     if ARTICLE_PERIOD[0] in months and ARTICLE_PERIOD[1] in months:
         presets.insert(1, ("claims_preset_article", "claims.preset_article", ARTICLE_PERIOD))
     with st.container(horizontal=True):
         for key, label, period in presets:
-            st.button(t(label, lang), on_click=set_period, args=period, key=key)
-    st.query_params["from"], st.query_params["to"] = f"{start:%Y-%m}", f"{end:%Y-%m}"
+            st.button(t(label, lang), on_click=set_period, args=(*period, ytd), key=key)
     return start, end
 
 
@@ -110,12 +128,19 @@ def filters(lang):
     regs = common.regencies()
     names = dict(zip(regs["regency_code"], regs["regency_name"]))
     c1, c2 = st.columns(2)
-    regency = c1.selectbox(t("claims.regency", lang), [None, *names], key=KEYS["regency"],
-                           format_func=lambda c: t("claims.all_regencies", lang) if c is None else names[c])
-    segment = c2.selectbox(t("claims.segment", lang), [None, *SEGMENTS], key=KEYS["segment"],
-                           format_func=lambda s: t("claims.all_segments", lang) if s is None else
-                           f"{s} – {t(f'segment.{s}', lang)}")
-    return regency, segment
+    c1.selectbox(t("claims.regency", lang), [state.ALL, *names],
+                 format_func=lambda c: t("claims.all_regencies", lang) if c == state.ALL else names[c],
+                 **state.bind_all("regency", KEYS["regency"]))
+    c2.selectbox(t("claims.segment", lang), [state.ALL, *SEGMENTS],
+                 format_func=lambda s: t("claims.all_segments", lang) if s == state.ALL else
+                 f"{s} – {t(f'segment.{s}', lang)}", **state.bind_all("segment", KEYS["segment"]))
+    return state.get("regency"), state.get("segment")
+
+
+def scope(title, lang, regency=False, segment=False) -> str:
+    """The title of an element that ignores the chosen regency (regency=True) or segment
+    (segment=True), saying so when that filter is set."""
+    return words.scope(title, lang, regency and bool(state.get("regency")), segment and bool(state.get("segment")))
 
 
 def in_force(lang, start, end, regency, segment) -> None:
@@ -236,7 +261,7 @@ def ratio_section(lang, start, end, regency, segment):
 
 
 def anomaly_section(lang, start, end):
-    st.subheader(t("claims.anomaly_title", lang))
+    st.subheader(scope(t("claims.anomaly_title", lang), lang, regency=True, segment=True))
     df = q.claims_anomalies(start, end)
     scored = int(q.claims_anomaly_counts(start, end)["n_scored"].iloc[0])
     st.caption(t("claims.anomaly_rule", lang))
@@ -254,7 +279,7 @@ def anomaly_section(lang, start, end):
 
 
 def processing_section(lang, start, end, regency):
-    st.subheader(t("claims.processing_title", lang))
+    st.subheader(scope(t("claims.processing_title", lang), lang, segment=True))
     df = q.claims_processing(start, end, regency)
     if df.empty:
         st.caption(t("claims.processing_none", lang))
@@ -276,12 +301,13 @@ def processing_section(lang, start, end, regency):
 
 def causes_section(lang, start, end, regency, k):
     df = q.claims_causes(start, end, regency, "JKK")
+    title = scope(t("claims.causes_title", lang), lang, segment=True)
     if df.empty or not (df["n_claims"].fillna(0) > 0).any() and not df["is_suppressed"].any():
-        st.subheader(t("claims.causes_title", lang))
+        st.subheader(title)
         st.caption(t("claims.causes_none", lang))
         return
-    labels = [t("claims.cause_blank", lang) if c is None else c for c in df["cause"]]
-    chart(cc.causes_bars(df, labels, lang), "claims_causes_chart", lang)
+    labels = [words.cause(c, lang) for c in df["cause"]]
+    chart(cc.causes_bars(df, labels, lang).update_layout(title=title), "claims_causes_chart", lang)
     if regency:
         st.caption(t("claims.causes_year_note", lang, year=end.year) + " " + t("claims.privacy_note", lang, k=k))
 
@@ -292,14 +318,27 @@ def regency_claims_table(lang, start, end, segment):
         tables.REGENCY, Col("n_claims", "claims.col_cases"),
         Col("claims_rp", "claims.col_amount", "rupiah")) + tuple(
         Col(f"n_{p.lower()}", "claims.col_cases", text=f"{t('claims.col_cases', lang)} {p}") for p in PROGRAMMES))
-    with st.expander(t("claims.by_regency_title", lang)):
+    with st.expander(scope(t("claims.by_regency_title", lang), lang, regency=True)):
         tables.show(spec, df, lang, key="claims_regency_table", height=35 * 23 + 3)
+
+
+def monthly_section(lang, monthly):
+    """Claims per month: one panel per programme with its own scale (JKK and JP stay
+    visible beside JHT), or the programmes stacked."""
+    if monthly.empty:
+        return
+    st.segmented_control(t("claims.view", lang), VIEWS, format_func=lambda v: t(f"claims.view_{v}", lang),
+                         **state.bind("view", KEYS["view"], from_widget=lambda v: v or "split"))
+    names = dict(zip(q.programmes()["programme_code"], q.programmes()[name_col(lang)]))
+    figure = cc.claims_monthly if state.get("view") == "stack" else cc.claims_monthly_split
+    chart(figure(monthly, lang, names), "claims_monthly_chart", lang)
 
 
 def claims_tab(lang, status):
     bounds = q.claims_bounds().iloc[0]
     if pd.isna(bounds["first_month"]):
         st.info(t("claims.no_claims", lang))
+        admin_note(lang, t("claims.no_claims_admin", lang))
         return
     as_of = month_start(bounds["as_of_month"])
     months = month_range(month_start(bounds["first_month"]), max(as_of, month_start(bounds["last_month"])))
@@ -309,9 +348,7 @@ def claims_tab(lang, status):
     progs = q.claims_by_programme(start, end, regency, segment)
     prev_period, complete = headline(lang, progs, start, end)
     programme_table(lang, progs, prev_period, complete)
-    monthly = q.claims_monthly(start, end, regency, segment)
-    if not monthly.empty:
-        chart(cc.claims_monthly(monthly, lang), "claims_monthly_chart", lang)
+    monthly_section(lang, q.claims_monthly(start, end, regency, segment))
     ratio_section(lang, start, end, regency, segment)
     anomaly_section(lang, start, end)
     processing_section(lang, start, end, regency)
@@ -321,11 +358,12 @@ def claims_tab(lang, status):
 
 @frame("claims.title")
 def page(lang, status):
+    state.use(PARAMS)
     tab_claims, tab_subs = st.tabs([t("claims.tab_claims", lang), t("claims.tab_subsidies", lang)])
     with tab_claims:
         claims_tab(lang, status)
     with tab_subs:
-        subsidies_tab(lang, status)
+        subsidies_tab(lang, status, province_wide=bool(state.get("regency")))
 
 
 page()

@@ -8,9 +8,9 @@ import pandas as pd
 import streamlit as st
 
 from etl import reasons
-from ui import fmt, tables
+from ui import auth, fmt, history_view, tables
 from ui.i18n import t
-from ui.layout import frame
+from ui.layout import admin_note, frame
 from ui.queries import data_quality as q
 from ui.tables import Col, Table
 
@@ -30,7 +30,8 @@ HISTORY = Table("riwayat_muat", (
     Col("rows_read", "dq.col_read"), Col("rows_loaded", "dq.col_loaded"),
     Col("rows_quarantined", "dq.col_quarantined"), Col("rows_flagged", "dq.col_flagged"),
     Col("rows_blank", "dq.col_blank"), Col("reconciled", "dq.col_reconciled", "text"),
-    Col("columns_ignored", "dq.col_ignored", "text")))
+    Col("columns_ignored", "dq.col_ignored", "text"), Col("loaded_by", "dq.col_loaded_by", "text"),
+    Col("size_bytes", "dq.col_size"), Col("sha256_short", "dq.col_sha256", "text")))
 BY_REASON = Table("karantina", (
     Col("reason", "dq.col_reason", "text"), Col("reason_code", "dq.col_code", "text"),
     Col("n_rows", "dq.col_rows"), Col("share_pct", "dq.col_share", "percent"), Col("n_files", "dq.col_files")))
@@ -79,8 +80,13 @@ def load_history(lang, history):
         st.error(t("dq.not_reconciled", lang, n=fmt.number(bad, lang)))
     rows = history.assign(kind_label=[label("dq.kind.", k, lang) for k in history["kind"]],
                           reconciled=[OK if v else BAD for v in history["is_reconciled"]],
-                          columns_ignored=history["columns_ignored"].fillna(""))
+                          columns_ignored=history["columns_ignored"].fillna(""),
+                          loaded_by=history["loaded_by"].fillna("–"),
+                          sha256_short=[f"{v[:12]}…" if isinstance(v, str) else "–" for v in history["sha256"]])
     tables.show(HISTORY, rows, lang, key="dq_history")
+    st.markdown(f"**{t('hist.title', lang)}**")
+    st.caption(t("hist.dq_caption", lang))
+    history_view.show(lang, key="dq_versions")
 
 
 # ---------------------------------------------------------------- quarantine and issues
@@ -110,6 +116,9 @@ def quarantine(lang, history):
     tables.show(BY_REASON, rows, lang, key="dq_by_reason")
 
     st.markdown(f"**{t('dq.sample', lang)}**")
+    if not auth.can("steward"):          # row content, even masked, is for data stewards only
+        st.info(t("dq.sample_stewards_only", lang))
+        return load_id
     codes = list(by_reason["reason_code"])
     code = st.selectbox(t("dq.sample_reason", lang), codes, key="dq_reason",
                         format_func=lambda c: f"{label('reason.', c, lang)} ({c})")
@@ -190,6 +199,7 @@ def page(lang, status):
     history = q.dq_load_history()
     if history.empty:
         st.info(t("dq.no_loads", lang))
+        admin_note(lang, t("dq.no_loads_admin", lang))
         return
     st.caption(t("dq.intro", lang))
     freshness(lang, status, history)

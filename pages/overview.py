@@ -3,11 +3,12 @@ import math
 
 import streamlit as st
 
-from ui import charts, exports, fmt, tables
+from ui import charts, exports, fmt, tables, words
 from ui.i18n import t
 from ui.layout import chart, frame
 from ui.queries import overview as q
 from ui.tables import Col, Table
+from ui.trace import trace
 
 PACE = Table("laju", (
     Col("period", "overview.col_period", "text"),
@@ -15,7 +16,7 @@ PACE = Table("laju", (
     Col("pace_self_paid_per_month", "overview.col_pace_self", "signed", digits=0),
     Col("pace_budget_paid_per_month", "overview.col_pace_budget", "signed", digits=0),
     Col("budget_year", "overview.col_budget_year", "text"),
-    Col("eta_month", "overview.col_eta", "month_long", missing="overview.eta_never"),
+    Col("eta_text", "overview.col_eta", "text"),
     Col("on_pace", "overview.col_on_pace", "text"),
 ))
 REGENCIES = tables.REGENCY_PROGRESS
@@ -30,6 +31,8 @@ def headline(lang, status, monthly, pace):
               fmt.number(active, lang),
               t("overview.share_of_target", lang, pct=fmt.pct_cut(100 * active / target, 1, lang),
                 target=fmt.number(target, lang)), delta_color="off", delta_arrow="off")
+    with c1:
+        trace("active", "province", "53", lang, status, "mart_province_monthly", key="trace_province")
     c2.metric(t("overview.gap", lang), fmt.number(gap, lang), t("overview.deadline_is", lang, deadline=deadline),
               delta_color="off", delta_arrow="off")
     c3.metric(t("overview.needed_per_month", lang, deadline=deadline),
@@ -42,7 +45,8 @@ def pace_table(lang, pace):
         period=[t("overview.recent_pace", lang, n=n) for n in pace.window_months],
         on_pace=[t("overview.yes" if ok else "overview.no", lang) for ok in pace.is_on_pace],
         budget_year=[t("overview.budget_year_in" if jan else "overview.budget_year_none", lang)
-                     for jan in pace.has_january])
+                     for jan in pace.has_january],
+        eta_text=[words.eta_text(e, p, lang) for e, p in zip(pace.eta_month, pace.pace_per_month)])
     tables.show(PACE, rows, lang, key="overview_pace")
     st.caption(t("overview.pace_note", lang))
 
@@ -60,11 +64,13 @@ def other_segments(lang, status, monthly):
     st.caption(t("overview.goal_star", lang))
 
 
-def regency_table(lang, reg):
+def regency_table(lang, status, reg):
     st.subheader(t("overview.regencies", lang))
     st.caption(t("table.sorted_worst_first", lang))
     rows = reg.assign(tier_label=reg["tier_label_id" if lang == "id" else "tier_label_en"])
     tables.show(REGENCIES, rows, lang, key="overview_regencies", height=35 * 23 + 3)
+    trace("active", "regency", reg.regency_code.iloc[0], lang, status, "mart_regency_progress",
+          key="trace_regencies", choices=dict(zip(reg.regency_code, reg.regency_name)))
 
 
 @frame("overview.title")
@@ -77,7 +83,7 @@ def page(lang, status):
     path = q.projection().rename(columns={"target_path": "value"})
     chart(charts.trajectory(monthly, path, status["target"], lang), "overview_trajectory", lang)
     other_segments(lang, status, monthly)
-    regency_table(lang, q.regency_progress())
+    regency_table(lang, status, q.regency_progress())
 
 
 page()

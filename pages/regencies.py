@@ -1,58 +1,53 @@
 """Regency view for regents: where every regency stands (map, ranking), peers, and the
-regency's own districts and villages. The chosen regency, peers, period and map mode live
-in the URL, so a shared link opens the same view."""
+regency's own districts and villages. The regency is the one of every page (ui.state);
+peers, period and map mode live in the address too, so a shared link opens the same view.
+Without a regency (or with one the address does not name) the page shows all 22."""
 import math
 
 import pandas as pd
 import streamlit as st
 
 from geo.boundaries import BoundaryError
-from geo.cache import regency_boundaries
-from ui import exports, fmt, tables
+from geo.cache import boundary_path, district_boundaries, regency_boundaries
+from ui import exports, fmt, palette, state, tables, words
+from ui import map_charts as mc
 from ui import regency_charts as rc
 from ui.i18n import t
-from ui.layout import chart, frame
+from ui.layout import admin_note, chart, frame
 from ui.peers import MAX_PEERS, PACE_MONTHS, default_peers, rank_change_text
 from ui.queries import common, overview
 from ui.queries import regencies as q
 from ui.tables import Col, Table
+from ui.trace import trace
 
-PERIODS = ["12", "24", "60", "all"]  # months of history in the trend charts
-MAP_MODES = ["tile", "geo"]
-COLOR_MODES = ["attainment", "tier"]
-STATE = {"regency": "reg_regency", "peers": "reg_peers", "period": "reg_period", "map": "reg_map",
-         "color": "reg_color"}
+PERIODS = ("12", "24", "60", "all")  # months of history in the trend charts
+MAP_MODES = ("tile", "geo")
+COLOR_MODES = ("attainment", "tier")
+KEYS = {"regency": "reg_regency", "peers": "reg_peers", "period": "reg_period", "map": "reg_map",
+        "color": "reg_color"}
+
+
+def parse_peers(text: str) -> tuple:
+    """"53.20,99.99,53.20" -> ("53.20",): known codes once each, at most MAX_PEERS."""
+    codes = set(state.reference()["kemendagri_code"])
+    return tuple(c for c in dict.fromkeys(text.split(",")) if c in codes)[:MAX_PEERS] or None
+
+
+PARAMS = (state.Param("peers", None, parse_peers, ",".join), state.Param("period", "12", choices=PERIODS),
+          state.Param("map", "tile", choices=MAP_MODES), state.Param("color", "attainment", choices=COLOR_MODES))
 
 
 # ---------------------------------------------------------------- state in the URL
 
-def seed_state(regs) -> None:
-    """Widget values from the URL on the first run of a session; a bad value falls back to
-    the default without a word."""
-    ss, q, codes = st.session_state, st.query_params, list(regs.regency_code)
-    if STATE["regency"] not in ss:
-        ss[STATE["regency"]] = q.get("regency") if q.get("regency") in codes else codes[0]
-    if STATE["peers"] not in ss:
-        asked = [c for c in dict.fromkeys((q.get("peers") or "").split(","))
-                 if c in codes and c != ss[STATE["regency"]]][:MAX_PEERS]
-        ss[STATE["peers"]] = asked or default_peers(ss[STATE["regency"]], regs)
-    for name, allowed in (("period", PERIODS), ("map", MAP_MODES), ("color", COLOR_MODES)):
-        if STATE[name] not in ss:
-            ss[STATE[name]] = q.get(name) if q.get(name) in allowed else allowed[0]
+def peers_of(code: str, regs) -> list[str]:
+    chosen = [c for c in (state.get("peers") or ()) if c != code]
+    return chosen or default_peers(code, regs)
 
 
-def sync_url() -> None:
-    ss = st.session_state
-    want = {"regency": ss[STATE["regency"]], "peers": ",".join(ss[STATE["peers"]]),
-            "period": ss[STATE["period"]], "map": ss[STATE["map"]], "color": ss[STATE["color"]]}
-    for k, v in want.items():
-        if st.query_params.get(k) != v:
-            st.query_params[k] = v
-
-
-def on_regency_change(regs) -> None:
-    code = st.session_state[STATE["regency"]]
-    st.session_state[STATE["peers"]] = default_peers(code, regs)
+def new_regency(code):
+    """A regency picked on this page (list or map) starts with its own default peers."""
+    state.set("peers", None)
+    return code
 
 
 # ---------------------------------------------------------------- first screen
@@ -67,6 +62,8 @@ def headline(lang, status, row, tiers, n_regencies):
     c1.metric(t("reg.m_active", lang, segments=segments), fmt.number(row.n_active, lang),
               t("reg.m_active_delta", lang, pct=fmt.pct_cut(row.attainment_pct, 1, lang),
                 target=fmt.number(row.target, lang)), delta_color="off", delta_arrow="off")
+    with c1:
+        trace("active", "regency", row.regency_code, lang, status, "mart_regency_progress", key="trace_regency")
     c2.metric(t("reg.m_tier", lang), rc.tier_label(row, lang),
               t("reg.m_rank", lang, rank=int(row.attainment_rank), n=n_regencies)
               + " · " + rank_change_text(row.rank_change_3m, lang), delta_color="off", delta_arrow="off")
@@ -81,7 +78,7 @@ def headline(lang, status, row, tiers, n_regencies):
                     n=fmt.number(row.n_active + row.n_to_next_tier, lang)),
                   delta_color="off", delta_arrow="off")
     c4.metric(t("reg.m_eta", lang, n=PACE_MONTHS),
-              fmt.month_long(eta, lang) if not fmt.is_missing(eta) else t("reg.eta_never", lang),
+              words.eta_text(eta, pace, lang),
               t("reg.m_eta_delta", lang, pace=fmt.signed(pace, lang),
                 needed=fmt.number(math.ceil(needed), lang) if not fmt.is_missing(needed) else "–",
                 deadline=fmt.month(deadline, lang)),
@@ -92,36 +89,42 @@ def headline(lang, status, row, tiers, n_regencies):
 
 def regency_map(lang, standing, regs, tiers, code):
     c1, c2 = st.columns(2)
-    c1.radio(t("reg.map_mode", lang), MAP_MODES, key=STATE["map"], horizontal=True,
-             format_func=lambda m: t(f"reg.map_{m}", lang))
-    c2.radio(t("reg.color_mode", lang), COLOR_MODES, key=STATE["color"], horizontal=True,
-             format_func=lambda m: t(f"reg.color_{m}", lang))
-    frame = rc.map_frame(standing, regs, lang)
-    color = st.session_state[STATE["color"]]
-    if st.session_state[STATE["map"]] == "geo":
-        fig = geo_figure(lang, frame, color, tiers, code)
+    c1.radio(t("reg.map_mode", lang), MAP_MODES, horizontal=True, format_func=lambda m: t(f"reg.map_{m}", lang),
+             **state.bind("map", KEYS["map"]))
+    c2.radio(t("reg.color_mode", lang), COLOR_MODES, horizontal=True,
+             format_func=lambda m: t(f"reg.color_{m}", lang), **state.bind("color", KEYS["color"]))
+    frame_ = mc.map_frame(standing, regs, lang)
+    color = state.get("color")
+    if state.get("map") == "geo":
+        fig = geo_figure(lang, frame_, color, tiers, code)
         if fig is not None:
-            chart(fig, "reg_geo_map", lang)
+            clickable(fig, f"reg_geo_map_{code}", lang)
+            st.caption(t("reg.geo_note", lang))
             return
-    chart(rc.tile_map(frame, color, tiers, code, lang), "reg_tile_map", lang)
+    clickable(mc.tile_map(frame_, color, tiers, code, lang), f"reg_tile_map_{code}", lang)
     st.caption(t("reg.tile_note", lang))
 
 
-def geo_figure(lang, frame, color, tiers, code):
-    """The choropleth, or None (with a note or a warning) when the boundary file is not usable."""
+def clickable(fig, key, lang):
+    """A map whose tiles or regions select a regency (the key follows the regency, so a
+    new choice starts a fresh chart without the old click's highlight)."""
+    chart(fig, key, lang, on_select=state.select("regency", key, then=lambda: state.set("peers", None)))
+
+
+def geo_figure(lang, frame_, color, tiers, code):
+    """The choropleth, or None (with a warning) when the boundary file is not usable."""
     try:
         match = regency_boundaries()
     except BoundaryError as e:
-        st.warning(t("reg.boundary_error", lang, error=str(e)))
-        return None
-    if match is None:
-        st.info(t("reg.boundary_not_set", lang))
+        st.warning(t("reg.boundary_error", lang))
+        admin_note(lang, t("reg.boundary_error_admin", lang, error=str(e), path=str(boundary_path()[0])))
         return None
     if match.unmatched or match.missing:
-        st.warning(t("reg.boundary_unmatched", lang, n=len(match.unmatched),
-                     unmatched="; ".join(match.unmatched) or "–", missing=", ".join(match.missing) or "–")
-                   + " " + t("reg.boundary_matched_by", lang, how=match.matched_by))
-    return rc.geo_map(match.matched, frame, color, tiers, code, lang)
+        st.warning(t("reg.boundary_unmatched", lang, n=len(match.unmatched) + len(match.missing)))
+        admin_note(lang, t("reg.boundary_unmatched_admin", lang, unmatched="; ".join(match.unmatched) or "–",
+                           missing=", ".join(match.missing) or "–", how=match.matched_by,
+                           path=str(boundary_path()[0])))
+    return mc.geo_map(match.matched, frame_, color, tiers, code, lang)
 
 
 # ---------------------------------------------------------------- comparison
@@ -129,12 +132,15 @@ def geo_figure(lang, frame, color, tiers, code):
 def comparison(lang, status, standing, regs, code):
     names = dict(zip(regs.regency_code, regs.regency_name))
     c1, c2 = st.columns([3, 2])
-    c1.multiselect(t("reg.peers", lang), [c for c in regs.regency_code if c != code], key=STATE["peers"],
-                   format_func=names.get, max_selections=MAX_PEERS)
-    c2.radio(t("reg.period", lang), PERIODS, key=STATE["period"], horizontal=True,
-             format_func=lambda p: t("reg.period_all", lang) if p == "all" else t("reg.period_n", lang, n=p))
-    chosen = [code] + list(st.session_state[STATE["peers"]])
-    monthly = q.regency_goal_monthly(",".join(chosen), since_month(status, st.session_state[STATE["period"]]))
+    c1.multiselect(t("reg.peers", lang), [c for c in regs.regency_code if c != code], format_func=names.get,
+                   max_selections=MAX_PEERS, placeholder=t("reg.peers_placeholder", lang),
+                   **state.bind("peers", KEYS["peers"], to_widget=lambda _: peers_of(code, regs),
+                                from_widget=lambda v: tuple(v) or None))
+    c2.radio(t("reg.period", lang), PERIODS, horizontal=True,
+             format_func=lambda p: t("reg.period_all", lang) if p == "all" else t("reg.period_n", lang, n=p),
+             **state.bind("period", KEYS["period"]))
+    chosen = [code] + peers_of(code, regs)
+    monthly = q.regency_goal_monthly(",".join(chosen), since_month(status, state.get("period")))
     shown = {c: names[c] for c in chosen}
     a, b = st.columns(2)
     chart(rc.compare(monthly, shown, "n_active", t("reg.compare_absolute", lang), lang, code), "reg_compare_abs", lang, where=a)
@@ -171,7 +177,7 @@ def peers_table(lang, rows):
 def detail(lang, status, row):
     st.subheader(t("reg.detail", lang, name=row.regency_name))
     left, right = st.columns([3, 2])
-    since = pd.Timestamp(since_month(status, st.session_state[STATE["period"]]))
+    since = pd.Timestamp(since_month(status, state.get("period")))
     own = q.regency_goal_monthly(row.regency_code, since.date())
     proj = overview.projection("regency", row.regency_code).dropna(subset=["projected"])
     proj = None if proj.empty else proj.rename(columns={"projected": "value"})[["month", "value"]]
@@ -191,10 +197,10 @@ def mix(lang, status, m, left, right):
     payer = m[m.dimension == "payer"]
     labels = [f"{n} ({t('reg.until', lang, month=fmt.month(e, lang))})" if bp and not fmt.is_missing(e) else n
               for n, e, bp in zip(payer[name], payer.latest_end_month, payer.is_budget_paid)]
-    chart(rc.mix_bars(payer, labels, lang, t("reg.mix_payer", lang), color="#d9822b"), "reg_mix_payer", lang, where=right)
+    chart(rc.mix_bars(payer, labels, lang, t("reg.mix_payer", lang), color=palette.PAYER["APBD_KAB"]), "reg_mix_payer", lang, where=right)
     sector = m[m.dimension == "sector"]
     chart(rc.mix_bars(sector, sector[name].tolist(), lang, t("reg.mix_sector", lang),
-                                  color="#1b7f3b"), "reg_mix_sector", lang, where=left)
+                                  color=palette.BAR_ALT), "reg_mix_sector", lang, where=left)
 
 
 def budget_paid(lang, m) -> tuple[str, str]:
@@ -212,7 +218,8 @@ def budget_paid(lang, m) -> tuple[str, str]:
 # ---------------------------------------------------------------- districts and villages
 
 def area_table(lang, rows, with_parent: bool, key: str):
-    rows = rows.assign(tier_label=rows["tier_label_id" if lang == "id" else "tier_label_en"])
+    rows = rows.assign(tier_label=rows["tier_label_id" if lang == "id" else "tier_label_en"],
+                       n_to_next_tier=rows["n_to_next_tier"].where(rows["is_suppressed"], rows["n_to_next_tier"].fillna(0)))
     tables.show(tables.area_spec(with_parent), rows, lang, key=key, height=min(35 * (len(rows) + 1) + 3, 600))
 
 
@@ -221,7 +228,12 @@ def districts_and_villages(lang, status, row):
     st.subheader(t("reg.districts", lang, name=row.regency_name))
     st.caption(t("reg.districts_note", lang))
     districts = q.areas(row.regency_code, "district").sort_values(["attainment_pct", "area_code"], na_position="last")
-    area_table(lang, districts, False, "reg_districts")
+    left, right = st.columns([2, 3])
+    with left:
+        chart(mc.district_map(district_boundaries(row.regency_code), districts, lang), "reg_district_map", lang)
+        st.caption(t("reg.district_map_note", lang))
+    with right:
+        area_table(lang, districts, False, "reg_districts")
     st.subheader(t("reg.villages", lang))
     board = q.village_board(row.regency_code)
     villages = q.areas(row.regency_code, "village")
@@ -240,20 +252,28 @@ def districts_and_villages(lang, status, row):
 
 # ---------------------------------------------------------------- page
 
+def regency_picker(lang, regs):
+    names = dict(zip(regs.regency_code, regs.regency_name))
+    st.selectbox(t("reg.choose", lang), [state.ALL, *regs.regency_code],
+                 format_func=lambda c: t("reg.choose_none", lang) if c == state.ALL else names[c],
+                 **state.bind_all("regency", KEYS["regency"], then=new_regency))
+    return state.get("regency")
+
+
 @frame("reg.title")
 def page(lang, status):
+    state.use(PARAMS)
     regs = common.regencies()
     standing = q.regency_standing()
-    seed_state(regs)
-    names = dict(zip(regs.regency_code, regs.regency_name))
-    st.selectbox(t("reg.choose", lang), list(regs.regency_code), key=STATE["regency"],
-                 format_func=names.get, on_change=on_regency_change, args=(regs,))
-    code = st.session_state[STATE["regency"]]
-    row = standing.set_index("regency_code", drop=False).loc[code]
+    code = regency_picker(lang, regs)
     tiers = common.tiers()
-    headline(lang, status, row, tiers, len(standing))
-    exports.filters(place=row.regency_name)
-    exports.brief_download(lang, status["as_of"], code, row.regency_name)
+    if code is None:
+        st.info(t("reg.pick_hint", lang))
+    else:
+        row = standing.set_index("regency_code", drop=False).loc[code]
+        headline(lang, status, row, tiers, len(standing))
+        exports.filters(place=row.regency_name)
+        exports.brief_download(lang, status["as_of"], code, row.regency_name)
 
     st.subheader(t("reg.where_all_stand", lang))
     left, right = st.columns([3, 2])
@@ -261,12 +281,12 @@ def page(lang, status):
         regency_map(lang, standing, regs, tiers, code)
     with right:
         chart(rc.ranking(standing, tiers, code, lang), "reg_ranking", lang)
-
+    if code is None:
+        return
     st.subheader(t("reg.compare", lang))
     comparison(lang, status, standing, regs, code)
     detail(lang, status, row)
     districts_and_villages(lang, status, row)
-    sync_url()
 
 
 page()

@@ -1,15 +1,21 @@
 """Incentive tiers: the tier table in force, which regions earned which tier and since
-when, what each needs to reach the next, history, drops, and a 'what if'."""
+when, what each needs to reach the next, history, drops, and a 'what if'. The area (the
+province or the regency of every page, ui.state) drives the headline, the what-if and the
+districts; the tables of all 22 regencies say so in their titles."""
 import pandas as pd
 import streamlit as st
 
-from ui import fmt, tables
+from ui import fmt, state, tables, words
 from ui import sector_charts as sc
 from ui.i18n import t
-from ui.layout import chart, frame
+from ui.layout import admin_note, chart, frame
 from ui.queries import common
 from ui.queries import tiers as q
 from ui.tables import Col, Table
+
+LEVELS = ("district", "village")
+MOST = 10_000_000                   # the largest what-if a person may type
+PARAMS = (state.Param("level", "district", choices=LEVELS), state.Param("more", "100"))
 
 TIERS = Table("peringkat", (Col("label", "tier.col_tier", "text"), Col("min_pct", "tier.col_min_pct", "percent", 0),
                             Col("incentive", "tier.col_incentive", "text")))
@@ -32,12 +38,18 @@ def label(row, lang, prefix="tier"):
     return row[f"{prefix}_label_id" if lang == "id" else f"{prefix}_label_en"]
 
 
+def scoped(title: str, lang: str) -> str:
+    """A title of a table of all 22 regencies, saying so when a regency is chosen."""
+    return t("scope.province", lang, title=title) if state.get("regency") else title
+
+
 def tier_table(lang, tiers):
     st.subheader(t("tier.table_title", lang))
     rows = tiers.assign(label=tiers["label_id" if lang == "id" else "label_en"],
                         incentive=tiers["incentive_id" if lang == "id" else "incentive_en"])
     tables.show(TIERS, rows, lang, key="tier_config_table")
     st.caption(t("tier.rule_note", lang))
+    admin_note(lang, t("tier.rule_admin", lang))
 
 
 def eta_text(row, lang):
@@ -45,7 +57,7 @@ def eta_text(row, lang):
     if pd.isna(row["next_tier"]):
         return t("tier.top_reached", lang)
     if pd.isna(row["next_tier_eta_month"]):
-        return t("tier.not_at_pace" if not row["pace_6m"] > 0 else "tier.beyond_50y", lang)
+        return words.eta_text(None, row["pace_6m"], lang)
     return t("tier.eta", lang, month=fmt.month(row["next_tier_eta_month"], lang),
              n=fmt.number(row["months_to_next"], lang))
 
@@ -56,9 +68,11 @@ def next_text(row, lang):
     return t("tier.next_short", lang, tier=label(row, lang, "next_tier"), n=fmt.number(row["n_to_next_tier"], lang))
 
 
-def province_metrics(lang, prov):
+def area_metrics(lang, prov):
+    """Tier, members to the next tier and when, of the province or the chosen regency."""
     c1, c2, c3 = st.columns(3)
-    c1.metric(t("tier.province_tier", lang), label(prov, lang),
+    name = t("tier.province", lang) if prov["level"] == "province" else prov["area_name"]
+    c1.metric(t("tier.area_tier", lang, name=name), label(prov, lang),
               t("tier.attainment_of", lang, pct=fmt.pct_cut(prov["attainment_pct"], 1, lang),
                 target=fmt.number(prov["target"], lang)), delta_color="off", delta_arrow="off")
     if pd.isna(prov["next_tier"]):
@@ -77,7 +91,7 @@ def province_metrics(lang, prov):
 
 
 def regency_table(lang, reg):
-    st.subheader(t("tier.regencies_title", lang))
+    st.subheader(scoped(t("tier.regencies_title", lang), lang))
     rows = reg.assign(tier_label=[label(r, lang) for _, r in reg.iterrows()],
                       next_text=[next_text(r, lang) for _, r in reg.iterrows()],
                       eta_text=[eta_text(r, lang) for _, r in reg.iterrows()])
@@ -85,25 +99,42 @@ def regency_table(lang, reg):
     st.caption(t("tier.pace_note", lang))
 
 
-def what_if(lang, reg):
-    st.subheader(t("tier.whatif_title", lang))
-    names = dict(zip(reg["area_code"], reg["area_name"]))
-    c1, c2 = st.columns(2)
-    code = c1.selectbox(t("tier.whatif_regency", lang), sorted(names), format_func=names.get,
-                        key="tier_whatif_regency")
-    more = c2.number_input(t("tier.whatif_more", lang), min_value=0, max_value=10_000_000, value=100,
-                           step=100, key="tier_whatif_more")
-    res = q.tier_what_if(code, int(more)).iloc[0]
-    now = reg[reg["area_code"] == code].iloc[0]
-    st.metric(t("tier.whatif_result", lang, n=fmt.number(more, lang), regency=names[code]),
+def what_if(lang, area):
+    """What a number of new members would do to the tier of the area; the number is typed
+    the page's way ("14.845"), and anything that is not a whole number says why instead."""
+    name = t("tier.province", lang) if area["level"] == "province" else area["area_name"]
+    st.subheader(t("tier.whatif_title", lang, name=name))
+    text = st.text_input(t("tier.whatif_more", lang), placeholder=fmt.number(100, lang),
+                         help=t("tier.whatif_help", lang, example=fmt.number(14845, lang)),
+                         **state.bind("more", "tier_whatif_more", to_widget=lambda v: shown_more(v, lang),
+                                      from_widget=lambda v: stored_more(v, lang)))
+    try:
+        more = fmt.parse_whole(text, lang, most=MOST)
+    except fmt.NotWhole as e:
+        st.warning(t(f"tier.whatif_{e.args[0]}", lang, text=text, most=fmt.number(MOST, lang)))
+        return
+    res = q.tier_what_if(area["area_code"], more, area["level"]).iloc[0]
+    st.metric(t("tier.whatif_result", lang, n=fmt.number(more, lang), regency=name),
               res["tier_after_label_id" if lang == "id" else "tier_after_label_en"],
               t("tier.whatif_detail", lang, active=fmt.number(res["n_after"], lang),
-                pct=fmt.pct_cut(res["attainment_after_pct"], 1, lang), now=label(now, lang)),
+                pct=fmt.pct_cut(res["attainment_after_pct"], 1, lang), now=label(area, lang)),
               delta_color="off", delta_arrow="off")
 
 
+def shown_more(value, lang) -> str:
+    """The what-if number as the box shows it: the address keeps digits, the box the page's way."""
+    return fmt.number(int(value), lang) if str(value).isdigit() else str(value)
+
+
+def stored_more(text, lang) -> str:
+    try:
+        return str(fmt.parse_whole(text, lang, most=MOST))
+    except fmt.NotWhole:
+        return str(text)
+
+
 def reached_table(lang, reached):
-    st.subheader(t("tier.reached_title", lang))
+    st.subheader(scoped(t("tier.reached_title", lang), lang))
     lab = "tier_label_id" if lang == "id" else "tier_label_en"
     wide = reached.pivot(index=["regency_code", "regency_name"], columns="tier", values="first_reached_month")
     wide.columns = [f"tier_{c}" for c in wide.columns]
@@ -115,7 +146,7 @@ def reached_table(lang, reached):
 
 
 def drops_table(lang, drops):
-    st.subheader(t("tier.drops_title", lang))
+    st.subheader(scoped(t("tier.drops_title", lang), lang))
     if drops.empty:
         st.info(t("tier.no_drops", lang))
         return
@@ -129,15 +160,17 @@ def drops_table(lang, drops):
     st.caption(t("tier.drops_note", lang))
 
 
-def areas_section(lang, status, reg):
-    st.subheader(t("tier.areas_title", lang))
-    names = dict(zip(reg["area_code"], reg["area_name"]))
-    c1, c2 = st.columns(2)
-    code = c1.selectbox(t("tier.areas_regency", lang), sorted(names), format_func=names.get,
-                        key="tier_area_regency")
-    level = c2.segmented_control(t("tier.areas_level", lang), ["district", "village"], default="district",
-                                 format_func=lambda v: t(f"tier.level_{v}", lang), key="tier_area_level")
-    areas = q.tier_areas(code, level or "district")
+def areas_section(lang, status, area):
+    if area["level"] == "province":
+        st.subheader(t("tier.areas_title", lang))
+        st.info(t("tier.areas_pick", lang))
+        return
+    st.subheader(t("tier.areas_title_of", lang, name=area["area_name"]))
+    level = st.segmented_control(t("tier.areas_level", lang), LEVELS,
+                                 format_func=lambda v: t(f"tier.level_{v}", lang),
+                                 **state.bind("level", "tier_area_level",
+                                              from_widget=lambda v: v or "district"))
+    areas = q.tier_areas(area["area_code"], level or "district")
     if areas.empty:
         st.info(t("tier.no_area_targets", lang))
         return
@@ -149,19 +182,31 @@ def areas_section(lang, status, reg):
                  total=fmt.number(len(areas), lang)))
 
 
+def area_picker(lang, reg):
+    """The area of the page: all of NTT or one regency (the regency of every page)."""
+    names = dict(zip(reg["area_code"], reg["area_name"]))
+    st.selectbox(t("scope.where", lang), [state.ALL, *sorted(names)],
+                 format_func=lambda c: t("scope.all_ntt", lang) if c == state.ALL else names[c],
+                 **state.bind_all("regency", "tier_regency"))
+
+
 @frame("tier.title")
 def page(lang, status):
+    state.use(PARAMS)
     progress = q.tier_progress()
-    tier_table(lang, common.tiers())
-    prov = progress[progress["level"] == "province"].iloc[0]
     reg = progress[progress["level"] == "regency"]
-    province_metrics(lang, prov)
+    area_picker(lang, reg)
+    code = state.get("regency")
+    area = (reg[reg["area_code"] == code] if code else progress[progress["level"] == "province"]).iloc[0]
+    area_metrics(lang, area)
+    what_if(lang, area)
+    tier_table(lang, common.tiers())
     regency_table(lang, reg)
-    what_if(lang, reg)
-    chart(sc.tier_distribution(q.tier_distribution(), lang), "tier_dist", lang)
+    dist = sc.tier_distribution(q.tier_distribution(), lang)
+    chart(dist.update_layout(title=scoped(dist.layout.title.text, lang)), "tier_dist", lang)
     reached_table(lang, q.tier_reached())
     drops_table(lang, q.tier_transitions(drops_only=True))
-    areas_section(lang, status, reg)
+    areas_section(lang, status, area)
 
 
 page()

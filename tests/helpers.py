@@ -37,14 +37,16 @@ def settings_row(con, target: int = 1_000_000, deadline: str = "2029-12-01", goa
     """The typed configuration row (cfg_settings) and its rules, in a bare test database."""
     from etl.warehouse import SQL
     con.execute("create or replace table cfg_settings as select $t::bigint as target, $d::date as deadline, "
-                "$g::varchar[] as goal_segments, $k::integer as suppress_below",
+                "$g::varchar[] as goal_segments, $k::integer as suppress_below, 10 as alert_move_pct, "
+                "45 as alert_stale_days, 5 as alert_quarantine_pct",
                 {"t": target, "d": deadline, "g": list(goal), "k": suppress_below})
     con.execute((SQL / "rules" / "rule_settings.sql").read_text())
 
 
 def shown(element):
     """What a person sees in an st.dataframe of AppTest: the display strings of a styled
-    table (ui/tables.py), else the values themselves, under the same headers."""
+    table (ui/tables.py), else the values themselves, under the same headers. As in the
+    browser's grid, an empty cell shows the table's placeholder (its styled text is not shown)."""
     import pyarrow as pa
     data = element.value
     styler = element.proto.arrow_data.styler
@@ -53,7 +55,8 @@ def shown(element):
     display = pa.ipc.open_stream(styler.display_values).read_pandas()
     display.columns = data.columns
     display.index = data.index
-    return display
+    placeholder = element.proto.placeholder if element.proto.HasField("placeholder") else "None"
+    return display.where(data.notna(), placeholder)
 
 
 @contextlib.contextmanager
@@ -71,11 +74,13 @@ def loaded(tmp_path_factory, name: str, files, as_of: str, **settings):
         mp.undo()
 
 
-def open_app(page: str | None = None, **query):
+def open_app(page: str | None = None, *, user: str | None = None, **query):
     """The dashboard in AppTest, through app.py (the router), on `page` ("pages/x.py"), with
-    the address's query parameters set."""
+    the address's query parameters set; `user`: signed in with this e-mail, as st.login would."""
     from streamlit.testing.v1 import AppTest
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    if user:
+        at.user = {"is_logged_in": True, "email": user}
     for k, v in query.items():
         at.query_params[k] = v
     if page:
@@ -123,3 +128,8 @@ def downloads(at, saved) -> dict:
         data = fn()
         out[b.proto.id.rsplit("-", 1)[-1]] = (name, data if isinstance(data, bytes) else data.encode())
     return out
+
+
+def table_with(at, *headers: str):
+    """The first table of an AppTest page having every one of `headers`, as a person sees it."""
+    return next(shown(d) for d in at.dataframe if set(headers) <= set(d.value.columns))

@@ -46,5 +46,8 @@ def test_first_start_builds_the_demo_with_progress_without_the_cli(monkeypatch, 
     assert not at.exception and not at.error
     assert wh.exists() and n_members(wh) > 1900
     shown = [m.value for m in at.markdown]
-    assert any(s.startswith("demo: member list written") for s in shown)
-    assert any("loading them" in s for s in shown)
+    # the page's language (Indonesian by default) and its number format
+    assert any(s.startswith("Daftar peserta ditulis (") for s in shown)
+    assert any(s.startswith("2.000 peserta dan ") for s in shown)
+    assert any("memeriksa dan memuat ke gudang data" in s for s in shown)
+    assert not any(s.startswith("demo:") for s in shown)

@@ -425,3 +425,51 @@ def test_real_file_choropleth(real):
     assert len(fig.to_json()) < 400_000
     oriented = gb.orient_for_plotly(matched)
     assert not any(p.exterior.is_ccw for p in exteriors(oriented))
+
+
+# ---------------------------------------------------------------- the maps shipped with the dashboard
+
+def test_shipped_boundaries_are_the_default(monkeypatch):
+    from geo import cache
+    monkeypatch.setenv("SEJUTA_BOUNDARY_FILE", "")
+    path, own = cache.boundary_path()
+    assert path == ROOT / "geo" / "ntt_regencies.geojson" and not own
+    regencies = gpd.read_file(path)
+    assert sorted(regencies["kemendagri_code"]) == sorted(REG["kemendagri_code"])
+    districts = gpd.read_file(ROOT / "geo" / "ntt_districts.geojson")
+    assert len(districts) == 315 and districts["district_code"].is_unique
+    assert set(districts["regency_kemendagri_code"]) == set(REG["kemendagri_code"])
+    assert shapely.is_valid(districts.geometry.values).all()
+    # light enough for a weak connection: one regency's districts, as sent to the page
+    biggest = districts.groupby("regency_kemendagri_code").size().idxmax()
+    assert len(json.dumps(districts[districts["regency_kemendagri_code"] == biggest].__geo_interface__)) < 150_000
+
+
+def test_provenance_and_licence_beside_the_files():
+    text = (ROOT / "geo" / "PROVENANCE.md").read_text()
+    for needed in ("cahyadsn/wilayah_boundaries", "MIT License", "Permission is hereby granted", "ODbL",
+                   "idn-area-data", "Not an official", "geo/simplify.py"):
+        assert needed in text, needed
+
+
+def test_district_map_never_colours_a_hidden_district():
+    from geo.cache import district_boundaries
+    from ui import map_charts as mc
+    shapes = district_boundaries("53.20")
+    rows = pd.DataFrame({"area_code": list(shapes["district_code"]), "area_name": list(shapes["district_name"]),
+                         "attainment_pct": [10.0, 55.0, 99.0, 0.0, 3.0, 40.0], "n_active": [1, 2, 3, 4, 5, 6],
+                         "target": [10] * 6, "is_suppressed": [False, True, False, True, False, False]})
+    fig = mc.district_map(shapes, rows, "en")
+    hidden = set(rows.loc[rows["is_suppressed"], "area_code"])
+    for trace in fig.data:
+        if trace.type == "choropleth":
+            shown_here = set(trace.locations)
+            assert (shown_here == hidden) == (trace.name == "no data")
+            if trace.name == "no data":
+                assert {c for _, c in trace.colorscale} == {"#b0b0b0"}
+                assert all("hidden" in t for t in trace.text)
+            else:
+                assert not shown_here & hidden
+                assert list(trace.z) == [10.0, 99.0, 3.0, 40.0]
+    names = next(t for t in fig.data if t.type == "scattergeo" and t.mode == "text")
+    assert len(names.text) == 6

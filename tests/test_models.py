@@ -109,10 +109,14 @@ def test_rebuild_select_rebuilds_a_model_and_what_follows(mini, monkeypatch, cap
     before = query(mini, "select count(*) from mart_tier_thresholds")
     assert main(["rebuild", "--select", "mart_tier_progress+"]) == 0
     out = capsys.readouterr().out
-    g = models.discover()
-    expected = len(g.select("mart_tier_progress+"))
-    assert expected == len({"mart_tier_progress", "mart_tier_thresholds"} | g.downstream({"mart_tier_progress"}))
-    assert f"\n{expected} model(s) rebuilt" in out and "model mart_tier_thresholds" in out
+    hist = frozenset({"hist_prev_status", "hist_prev_regency", "hist_prev_meta", "hist_build", "hist_change", "hist_added"})
+    g = models.discover(sources=hist)
+    asked = {m.name for m in g.select("mart_tier_progress+")}
+    assert asked == {"mart_tier_progress", "mart_tier_thresholds"} | g.downstream({"mart_tier_progress"})
+    readers = {m for m in g.downstream(hist) if m in g.models}     # the history changes at every build
+    assert {"int_change_regency", "mart_changes"} <= readers
+    assert f"\n{len(asked | readers)} model(s) rebuilt" in out and "model mart_tier_thresholds" in out
+    assert "model int_change_regency" in out
     assert query(mini, "select count(*) from mart_tier_thresholds") == before
     assert main(["rebuild", "--select", "no_such_model"]) == 2
     assert "no model, rule or source table is called 'no_such_model'" in capsys.readouterr().err

@@ -172,4 +172,37 @@ def test_no_claims_loaded_says_what_to_do(monkeypatch, tmp_path):
     load_quiet([FIXTURES / "mini" / "peserta.csv", FIXTURES / "mini" / "iuran.csv"], as_of="2024-06")
     at = open_page()
     assert not at.exception and not at.error
-    assert any("python -m etl load" in i.value for i in at.info)
+    assert "Belum ada data klaim yang dimuat." in [i.value for i in at.info]
+    admin = next(e for e in at.expander if e.label == "Untuk administrator")   # the command, for the one who runs it
+    assert any("python -m etl load" in m.value for m in admin.markdown)
+
+
+def test_filters_mean_the_whole_page(env):
+    """Every element follows the regency and segment chosen, or its title says it is
+    province-wide or covers every segment."""
+    at = open_page(**{"from": "2020-01", "to": "2020-08", "regency": "53.71", "segment": "BPU"})
+    assert metric(at, "Klaim dibayar, Jan 2020 – Agu 2020").value == "Rp 5,0 juta"   # Kota Kupang's BPU JKK
+    assert metric(at, "Kasus dibayar").value == "1"
+    monthly = next(c for c in at.get("plotly_chart") if "per bulan" in c.proto.spec)
+    assert '"JHT' not in monthly.proto.spec and '"JKK' in monthly.proto.spec   # TTS's JHT is not in it
+    titles = [s.value for s in at.subheader]
+    assert "Klaim dibanding iuran" in titles                               # follows both (issue 15's section)
+    assert any(m.label == "Rasio klaim JKK+JKM, BPU, Kota Kupang" for m in at.metric)
+    assert "Bulan yang tidak biasa (seluruh NTT, semua segmen)" in titles
+    assert "Lama proses: dari pengajuan sampai pembayaran (semua segmen)" in titles      # follows the regency
+    assert "Bantuan Subsidi Upah (BSU) (seluruh NTT)" in titles
+    assert any(e.label == "Klaim per kabupaten/kota (seluruh NTT)" for e in at.expander)
+    rows = table(at, "processing").set_index("Program")
+    assert list(rows.index) == ["JKK"]                                     # Kota Kupang's claims only
+
+
+def test_without_filters_no_title_claims_a_scope(env):
+    at = open_page(**{"from": "2020-01", "to": "2020-08"})
+    assert not [s.value for s in at.subheader if "seluruh NTT" in s.value or "semua segmen" in s.value]
+
+
+def test_jkk_causes_in_english(env):
+    at = open_page(lang="en", **{"from": "2020-01", "to": "2021-12"})
+    causes = next(c for c in at.get("plotly_chart") if "Work accident types" in c.proto.spec)
+    assert "Traffic accident" in causes.proto.spec and "Fell from a tree" in causes.proto.spec
+    assert "Kecelakaan lalu lintas" not in causes.proto.spec

@@ -35,12 +35,14 @@ def env(tmp_path_factory):
     def files(tmp):
         return [members_a(tmp), members_xlsx(tmp), write_lines(tmp / "klaim_2024_q1.csv", CLAIMS_1),
                 write_lines(tmp / "klaim_2024_q2.csv", CLAIMS_2)]
-    with loaded(tmp_path_factory, "dq", files, "2024-06") as wh:
+    roles = tmp_path_factory.mktemp("roles") / "roles.toml"
+    roles.write_text('[people."petugas@nttprov.go.id"]\nrole = "steward"\n', encoding="utf-8")
+    with loaded(tmp_path_factory, "dq", files, "2024-06", roles_file=roles) as wh:
         yield wh.parent
 
 
-def run_page(**query):
-    return open_app("pages/data_quality.py", **query)
+def run_page(user=None, **query):
+    return open_app("pages/data_quality.py", user=user, **query)
 
 
 def table(at, first_column: str):
@@ -87,7 +89,7 @@ def test_quarantine_by_reason_equals_what_was_loaded(env):
 
 
 def test_quarantine_sample_by_reason_is_masked(env):
-    at = run_page()
+    at = run_page(user="petugas@nttprov.go.id")          # samples are for data stewards (tests/test_staff.py)
     at.selectbox(key="dq_reason").set_value("REGENCY_AMBIGUOUS").run()
     sample = next(shown(d) for d in at.dataframe if "Isi baris (disamarkan)" in shown(d).columns)
     assert len(sample) == 1

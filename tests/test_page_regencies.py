@@ -98,8 +98,8 @@ def test_village_leaderboard(wh):
     bottom, top, every = tables(at, "Desa/kelurahan")
     # boards rank published villages only (hidden ones are in the full table)
     assert top.values.tolist()[:2] == [
-        ["Mebba", "Sabu Barat", "9", "7", "77,7%", "Emas", "2", "tak ada data penduduk"],
-        ["Ledeke", "Raijua", "40", "6", "15,0%", "Perintis", "4", "tak ada data penduduk"]]
+        ["Mebba", "Sabu Barat", "9", "7", "77,7%", "Emas", "2"],
+        ["Ledeke", "Raijua", "40", "6", "15,0%", "Perintis", "4"]]
     assert len(bottom) == 10 and (bottom["Aktif"] == "0").all()
     assert len(every) == query(wh, "select count(*) from ref_village where district_code like '53.20.%'")[0][0]
     hidden = every[every["Aktif"] == "disembunyikan"]
@@ -141,18 +141,39 @@ def test_state_from_the_url(wh):
     assert at.radio(key="reg_color").value == "tier"
 
 
-@pytest.mark.parametrize("params", [
-    {"regency": "53.99", "period": "7", "map": "3d", "color": "x", "peers": "zz"},
-    {"regency": "5320", "peers": ""},
-])
-def test_bad_url_values_fall_back_quietly(wh, params):
-    at = open_page(**params)
+def test_bad_page_values_fall_back_quietly(wh):
+    at = open_page(regency="53.20", period="7", map="3d", color="x", peers="zz")
     assert not at.exception and not at.error and not at.warning
-    assert at.selectbox(key="reg_regency").value == "53.01"
+    assert at.selectbox(key="reg_regency").value == "53.20"
     assert at.radio(key="reg_period").value == "12"
     assert at.radio(key="reg_map").value == "tile"
     assert at.radio(key="reg_color").value == "attainment"
     assert len(at.multiselect(key="reg_peers").value) == 3
+    assert dict(at.query_params) == {"lang": "id", "regency": "53.20"}      # the address says what is shown
+
+
+@pytest.mark.parametrize("asked, code", [
+    ("5320", "53.20"),                   # BPS code of Sabu Raijua (Kemendagri 53.20)
+    ("5317", "53.18"),                   # BPS code of Sumba Barat Daya, Kemendagri 53.18: by the table
+    ("5318", "53.16"),                   # BPS 5318 is Nagekeo, not Kemendagri 53.18 with the dot dropped
+    ("Sumba Barat Daya", "53.18"), ("sumba  BARAT daya", "53.18"), ("SBD", "53.18"), ("Kota Kupang", "53.71"),
+    ("Sumba%20Barat%20Daya", "53.18"),
+])
+def test_regency_by_either_code_or_name(wh, asked, code):
+    at = open_page(regency=asked)
+    assert not at.warning and not at.error
+    assert at.selectbox(key="reg_regency").value == code
+    assert at.query_params["regency"] == code
+
+
+@pytest.mark.parametrize("asked, says", [("99.99", "tidak dikenal"), ("53.99", "tidak dikenal"),
+                                         ("Atlantis", "tidak dikenal"), ("kupang", "Kabupaten Kupang atau Kota Kupang")])
+def test_unknown_regency_says_so_and_shows_the_province(wh, asked, says):
+    at = open_page(regency=asked)
+    assert any(says in w.value and asked in w.value for w in at.warning)
+    assert at.selectbox(key="reg_regency").value == "53"                 # all of NTT, never another regency
+    assert not [m for m in at.metric if m.label.startswith("Peserta aktif")]
+    assert "regency" not in at.query_params
 
 
 def test_tile_map_draws_22_tiles(wh):
@@ -177,10 +198,15 @@ def test_ranking_has_tier_cutoffs(wh):
     assert "12,0% dari 100" in ranking["data"][0]["text"][-1]
 
 
-def test_geo_mode_without_boundary_file_explains(wh):
+def test_geo_mode_draws_the_shipped_boundaries_with_names(wh):
     at = open_page(regency="53.20", map="geo")
-    assert any("SEJUTA_BOUNDARY_FILE" in i.value for i in at.info)
-    assert not at.exception and not at.error
+    assert not at.exception and not at.error and not at.warning and not at.info
+    geo = [c for c in charts(at) if any(tr["type"] == "choropleth" for tr in c["data"])]
+    regions = [loc for tr in geo[0]["data"] if tr["type"] == "choropleth" for loc in tr["locations"]]
+    assert sorted(regions) == sorted(query(wh, "select kemendagri_code from ref_regency")[i][0] for i in range(22))
+    names = [x for tr in geo[0]["data"] if tr["type"] == "scattergeo" and tr.get("mode") == "text" for x in tr["text"]]
+    assert "Sabu Raijua" in names and "Kota Kupang" in names and "TTS" in names
+    assert any("cahyadsn/wilayah_boundaries" in c.value for c in at.caption)   # the licence's credit
 
 
 def test_bad_boundary_file_is_a_warning(wh, monkeypatch, tmp_path):
@@ -190,7 +216,31 @@ def test_bad_boundary_file_is_a_warning(wh, monkeypatch, tmp_path):
     monkeypatch.setenv("SEJUTA_BOUNDARY_FILE", str(bad))
     at = open_page(regency="53.20", map="geo")
     assert not at.exception and not at.error
-    assert any("contains no polygons" in w.value for w in at.warning)
+    assert [w.value for w in at.warning] == ["Berkas batas wilayah yang diatur tidak dapat digunakan, "
+                                             "jadi ditampilkan peta petak."]
+    admin = next(e for e in at.expander if e.label == "Untuk administrator")
+    assert any("contains no polygons" in m.value and "SEJUTA_BOUNDARY_FILE" in m.value for m in admin.markdown)
+
+
+def test_district_map_coloured_by_attainment_hidden_grey(wh):
+    at = open_page(regency="53.20")
+    maps = [c for c in charts(at) if any(tr["type"] == "choropleth" for tr in c["data"])]
+    district = next(c for c in maps if any(str(loc).startswith("53.20.") for tr in c["data"]
+                                           if tr["type"] == "choropleth" for loc in tr["locations"]))
+    traces = [tr for tr in district["data"] if tr["type"] == "choropleth"]
+    grey = next(tr for tr in traces if tr.get("name") == "no data")
+    coloured = next(tr for tr in traces if tr.get("name") != "no data")
+    hidden = {r[0] for r in query(wh, "select area_code from mart_area_progress where level = 'district' "
+                                      "and regency_code = '53.20' and is_suppressed")}
+    assert hidden and set(grey["locations"]) == hidden                  # hidden districts: grey, no value
+    assert not hidden & set(coloured["locations"])
+    assert len(grey["locations"]) + len(coloured["locations"]) == 6
+    assert {c for c, _ in grey["colorscale"]} and {col for _, col in grey["colorscale"]} == {"#b0b0b0"}
+    shown_pct = dict(query(wh, "select area_code, attainment_pct from mart_area_progress where level = 'district' "
+                               "and regency_code = '53.20' and not is_suppressed"))
+    assert dict(zip(coloured["locations"], values(coloured["z"]))) == pytest.approx(shown_pct)
+    names = [x for tr in district["data"] if tr["type"] == "scattergeo" for x in tr.get("text") or []]
+    assert "Raijua" in names and "Sabu Barat" in names
 
 
 @pytest.mark.skipif(not REAL_BOUNDARIES.exists(), reason="real boundary file ../shared/geo/ntt_regencies.geojson "
@@ -199,7 +249,8 @@ def test_real_boundary_file_draws_22_regencies(wh, monkeypatch):
     monkeypatch.setenv("SEJUTA_BOUNDARY_FILE", str(REAL_BOUNDARIES))
     at = open_page(regency="53.20", map="geo")
     assert not at.exception and not at.error and not at.warning
-    geo = [c for c in charts(at) if any(tr["type"] == "choropleth" for tr in c["data"])]
+    geo = [c for c in charts(at) if any(tr["type"] == "choropleth" and "53.20" in tr["locations"]
+                                        for tr in c["data"])]
     assert len(geo) == 1
     locations = [loc for tr in geo[0]["data"] if tr["type"] == "choropleth" for loc in tr["locations"]]
     assert sorted(locations) == sorted(query(wh, "select kemendagri_code from ref_regency order by 1")[i][0]

@@ -71,8 +71,11 @@ def test_an_interrupted_load_of_a_cp1252_file_leaves_no_copy(tmp_path, how):
         nxt = subprocess.run([sys.executable, "-m", "etl", "load", str(EXAMPLES / "claims.csv")], cwd=ROOT,
                              env=env, capture_output=True, text=True)
         assert nxt.returncode == 0, nxt.stderr
-    assert [p.name for p in wh_dir.iterdir()] == sorted(["warehouse.duckdb", ".warehouse.duckdb.lock", "nik.key"],
-                                                        key=[p.name for p in wh_dir.iterdir()].index)
+    assert [p.name for p in wh_dir.iterdir()] == sorted(
+        ["warehouse.duckdb", ".warehouse.duckdb.lock", "nik.key", "warehouse.duckdb.history"],
+        key=[p.name for p in wh_dir.iterdir()].index)
+    history = sorted(p.name for p in (wh_dir / "warehouse.duckdb.history").iterdir())   # the rollback copies
+    assert history[0] == "publish_log.jsonl" and all(h.startswith("v") and h.endswith(".duckdb") for h in history[1:])
     assert files_holding(tmp_path.parent / tmp_path.name, niks) == [str(big)]
 
 
@@ -245,7 +248,7 @@ def test_any_header_or_map_writes_no_file_and_exits_0_or_2(tmp_path_factory, hea
             rc = main(args)
     assert rc in (0, 2)
     assert not out.exists() and sorted(p.name for p in tmp.iterdir()) in (
-        [".warehouse.duckdb.lock", "nik.key", "peserta.csv", "warehouse.duckdb"],
+        [".warehouse.duckdb.lock", "nik.key", "peserta.csv", "warehouse.duckdb", "warehouse.duckdb.history"],
         [".warehouse.duckdb.lock", "nik.key", "peserta.csv"], [".warehouse.duckdb.lock", "peserta.csv"])
 
 

@@ -6,14 +6,16 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui import fmt
-from ui.charts import base_layout
+from plotly.subplots import make_subplots
+
+from ui import fmt, palette
+from ui.charts import base_layout, month_axis
 from ui.figcache import cached_figure
 from ui.i18n import t
 
 PROGRAMMES = ("JKK", "JKM", "JHT", "JP")
-PROGRAMME_COLORS = {"JKK": "#d9822b", "JKM": "#7a3b8f", "JHT": "#1b6fa8", "JP": "#1b7f3b"}
-PAYER_COLORS = {"APBD_PROV": "#1b6fa8", "APBD_KAB": "#1b7f3b", "APBDES": "#d9822b", "CSR": "#7a3b8f"}
+PROGRAMME_COLORS = palette.PROGRAMME
+PAYER_COLORS = palette.PAYER
 HORIZONS = (3, 6, 12)
 PAYER_SHORT = {"APBD_PROV": "APBD Prov.", "APBD_KAB": "APBD Kab/Kota", "APBDES": "APBDes", "CSR": "CSR"}
 
@@ -26,33 +28,50 @@ def money_unit(max_value, lang: str) -> tuple[float, str]:
     return 1, t("claims.axis_rp", lang, unit=t("claims.unit_1", lang))
 
 
+def _bars(part: pd.DataFrame, code: str, factor: float, lang: str, **kw) -> go.Bar:
+    x = pd.to_datetime(part["month"])
+    hover = [f"{fmt.month(m, lang)} · {code}: {fmt.rupiah_short(rp, lang)} · "
+             f"{fmt.number(n, lang)} {t('claims.col_cases', lang).lower()}"
+             for m, rp, n in zip(x, part["claims_rp"], part["n_claims"])]
+    return go.Bar(x=x, y=part["claims_rp"] / factor, name=code, marker_color=PROGRAMME_COLORS[code],
+                  customdata=hover, hovertemplate="%{customdata}<extra></extra>", **kw)
+
+
 @cached_figure
-def claims_monthly(df: pd.DataFrame, lang: str) -> go.Figure:
+def claims_monthly(df: pd.DataFrame, lang: str, names: dict | None = None) -> go.Figure:
     """Stacked bars: Rupiah paid per month, one colour per programme."""
     totals = df.groupby("month")["claims_rp"].sum()
     factor, title = money_unit(totals.max() if len(totals) else 0, lang)
     fig = go.Figure()
     for code in PROGRAMMES:
         part = df[df["programme_code"] == code]
-        if part.empty:
-            continue
-        x = pd.to_datetime(part["month"])
-        hover = [f"{fmt.month(m, lang)} · {code}: {fmt.rupiah_short(rp, lang)} · "
-                 f"{fmt.number(n, lang)} {t('claims.col_cases', lang).lower()}"
-                 for m, rp, n in zip(x, part["claims_rp"], part["n_claims"])]
-        fig.add_trace(go.Bar(x=x, y=part["claims_rp"] / factor, name=code, marker_color=PROGRAMME_COLORS[code],
-                             customdata=hover, hovertemplate="%{customdata}<extra></extra>"))
+        if not part.empty:
+            fig.add_trace(_bars(part, code, factor, lang))
     fig.update_layout(barmode="stack", title=t("claims.monthly_title", lang), legend_traceorder="normal")
     base_layout(fig, lang, height=360)
     fig.update_layout(hovermode="closest")
     fig.update_yaxes(title_text=title, tickformat=",~f")
-    months = sorted(pd.to_datetime(df["month"]).unique())
-    if len(months) <= 24:   # plotly's month names are English: label the months ourselves
-        fig.update_xaxes(tickvals=months, ticktext=[fmt.month(m, lang) for m in months],
-                         tickangle=0 if len(months) <= 12 else -45)
-    else:
-        fig.update_xaxes(tickformat="%Y", dtick="M12")
-    return fig
+    return month_axis(fig)
+
+
+@cached_figure
+def claims_monthly_split(df: pd.DataFrame, lang: str, names: dict | None = None) -> go.Figure:
+    """Small multiples: one panel per programme, each on its own scale, so the few JKK and
+    JP claims are as readable as the many JHT withdrawals."""
+    codes = [c for c in PROGRAMMES if (df["programme_code"] == c).any()]
+    titles = [f"{c} · {(names or {}).get(c, c)}" for c in codes]
+    fig = make_subplots(rows=len(codes), cols=1, shared_xaxes=True, vertical_spacing=0.12 / max(len(codes), 1) * 2,
+                        subplot_titles=titles)
+    for i, code in enumerate(codes, start=1):
+        part = df[df["programme_code"] == code]
+        factor, axis = money_unit(part["claims_rp"].max(), lang)
+        fig.add_trace(_bars(part, code, factor, lang, showlegend=False), row=i, col=1)
+        fig.update_yaxes(title_text=axis, tickformat=",~f", row=i, col=1, nticks=4)
+    fig.update_layout(title=t("claims.monthly_title_split", lang))
+    base_layout(fig, lang, height=90 + 150 * len(codes))
+    fig.update_layout(hovermode="closest", showlegend=False)
+    fig.update_annotations(font=dict(size=12), x=0, xanchor="left")
+    return month_axis(fig)
 
 
 @cached_figure
@@ -63,13 +82,13 @@ def loss_ratio_bars(df: pd.DataFrame, lang: str) -> go.Figure:
     hover = [f"{name}: {fmt.pct(r, 1, lang)} · {fmt.rupiah_short(c, lang)} / {fmt.rupiah_short(k, lang)}"
              for name, r, c, k in zip(d["regency_name"], d["loss_ratio_pct"], d["risk_claims_rp"],
                                       d["risk_contrib_rp"])]
-    fig = go.Figure(go.Bar(x=d["loss_ratio_pct"], y=d["regency_name"], orientation="h", marker_color="#1b6fa8",
+    fig = go.Figure(go.Bar(x=d["loss_ratio_pct"], y=d["regency_name"], orientation="h", marker_color=palette.BAR,
                            text=[fmt.pct(r, 0, lang) for r in d["loss_ratio_pct"]], textposition="outside",
                            customdata=hover, hovertemplate="%{customdata}<extra></extra>", cliponaxis=False))
     base_layout(fig, lang, height=max(260, 24 * len(d) + 80))
     fig.update_layout(title=t("claims.loss_chart", lang), hovermode="closest", showlegend=False,
                       margin=dict(l=10, r=50, t=40, b=10))
-    fig.update_xaxes(ticksuffix="%", tickformat=",~f", gridcolor="#e5e5e5", rangemode="tozero")
+    fig.update_xaxes(ticksuffix="%", tickformat=",~f", gridcolor=palette.GRID, rangemode="tozero")
     fig.update_yaxes(tickformat=None, gridcolor=None)
     return fig
 
@@ -89,7 +108,7 @@ def causes_bars(df: pd.DataFrame, labels: list[str], lang: str) -> go.Figure:
     base_layout(fig, lang, height=max(220, 30 * len(d) + 80))
     fig.update_layout(title=t("claims.causes_title", lang), hovermode="closest", showlegend=False,
                       margin=dict(l=10, r=40, t=40, b=10))
-    fig.update_xaxes(tickformat=",d", gridcolor="#e5e5e5", rangemode="tozero", title_text=t("claims.col_cases", lang))
+    fig.update_xaxes(tickformat=",d", gridcolor=palette.GRID, rangemode="tozero", title_text=t("claims.col_cases", lang))
     fig.update_yaxes(gridcolor=None)
     return fig
 
@@ -103,7 +122,7 @@ def budget_workers(df: pd.DataFrame, lang: str) -> go.Figure:
         hover = [f"{nm} {y}: {fmt.number(w, lang)} · {fmt.rupiah_short(rp, lang)}"
                  for nm, y, w, rp in zip(part[name_col], part["budget_year"], part["n_workers"], part["contrib_rp"])]
         fig.add_trace(go.Bar(x=part["budget_year"].astype(str), y=part["n_workers"], name=part[name_col].iloc[0],
-                             marker_color=PAYER_COLORS.get(code, "#7a8899"), customdata=hover,
+                             marker_color=PAYER_COLORS.get(code, palette.MUTED), customdata=hover,
                              hovertemplate="%{customdata}<extra></extra>"))
     fig.update_layout(barmode="group", title=t("subs.workers_chart", lang))
     base_layout(fig, lang, height=340)
@@ -119,7 +138,7 @@ def retention_bars(df: pd.DataFrame, lang: str) -> go.Figure:
     name_col = "name_id" if lang == "id" else "name_en"
     labels = [f"{PAYER_SHORT.get(c, n)}<br>{y}" for c, n, y in zip(df["payer_code"], df[name_col], df["budget_year"])]
     fig = go.Figure()
-    shades = {3: "#1b7f3b", 6: "#5fa36f", 12: "#a9d1b1"}
+    shades = palette.HORIZON
     for h in HORIZONS:
         obs, paying = df[f"n_observable_{h}"], df[f"n_paying_{h}"]
         pct = [100 * p / o if o else None for p, o in zip(paying, obs)]
@@ -132,6 +151,6 @@ def retention_bars(df: pd.DataFrame, lang: str) -> go.Figure:
     fig.update_layout(barmode="group", title=t("subs.retention_chart", lang))
     base_layout(fig, lang, height=360)
     fig.update_layout(hovermode="closest", legend=dict(y=-0.2))
-    fig.update_xaxes(tickangle=0, type="category")
+    fig.update_xaxes(type="category")
     fig.update_yaxes(ticksuffix="%", tickformat=",~f", range=[0, 100])
     return fig

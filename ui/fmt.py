@@ -225,3 +225,31 @@ def datetime_(dt, lang: str = "id") -> str:
 def plotly_separators(lang: str = "id") -> str:
     """Plotly layout ``separators``: decimal mark then thousands mark."""
     return ".," if _check(lang) == "en" else ",."
+
+
+class NotWhole(ValueError):
+    """Text that is not a whole number of people; args[0] is why: empty, not_number,
+    fraction, negative or too_large."""
+
+
+def parse_whole(text, lang: str = "id", most: int = 10_000_000) -> int:
+    """A count typed the page's way: "14.845" (id) or "14,845" (en), "14845", "14 845".
+    A decimal mark ("14,5" in Indonesian) is a fraction; thousands groups must have three
+    digits ("1.23" is not a number in Indonesian)."""
+    thousands, decimal_mark = (".", ",") if _check(lang) == "id" else (",", ".")
+    raw = str(text or "").strip().replace(" ", "").replace("\u00a0", "")
+    if not raw:
+        raise NotWhole("empty")
+    sign = -1 if raw[0] in "-−" else 1
+    raw = raw.lstrip("+-−")
+    if re.fullmatch(r"\d+" + re.escape(decimal_mark) + r"\d+", raw) or \
+            re.fullmatch(r"\d{1,3}(" + re.escape(thousands) + r"\d{3})+" + re.escape(decimal_mark) + r"\d+", raw):
+        raise NotWhole("fraction")
+    if not re.fullmatch(r"\d+|\d{1,3}(" + re.escape(thousands) + r"\d{3})+", raw):
+        raise NotWhole("not_number")
+    value = sign * int(raw.replace(thousands, ""))
+    if value < 0:
+        raise NotWhole("negative")
+    if value > most:
+        raise NotWhole("too_large")
+    return value

@@ -23,6 +23,32 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "lang.label": {"id": "Bahasa", "en": "Language"},
     "data.as_of": {"id": "Data per {month}", "en": "Data as of {month}"},
     "data.loaded": {"id": "Dimuat pada {when}", "en": "Loaded {when}"},
+    # --- the view in the address (ui/state.py) and administrators' notes ---------
+    "state.regency_unknown": {
+        "id": "Kabupaten/kota “{value}” tidak dikenal, jadi ditampilkan seluruh NTT. Tulis kode Kemendagri "
+              "(53.18), kode BPS (5317) atau nama (Sumba Barat Daya), atau pilih dari daftar.",
+        "en": "Regency “{value}” is not known, so all of NTT is shown. Write a Kemendagri code (53.18), "
+              "a BPS code (5317) or a name (Sumba Barat Daya), or choose from the list."},
+    "state.regency_ambiguous": {
+        "id": "“{value}” dapat berarti {options}, jadi ditampilkan seluruh NTT. Pilih salah satu dari daftar.",
+        "en": "“{value}” could mean {options}, so all of NTT is shown. Choose one from the list."},
+    "state.or": {"id": " atau ", "en": " or "},
+    "state.lang_unknown": {"id": "Bahasa “{value}” tidak tersedia; ditampilkan Bahasa Indonesia.",
+                           "en": "Language “{value}” is not available; the default language is shown."},
+    "state.value_unknown": {"id": "Nilai “{value}” untuk {name} tidak dikenal; ditampilkan pilihan bawaan.",
+                            "en": "Value “{value}” for {name} is not known; the default is shown."},
+    "admin.title": {"id": "Untuk administrator", "en": "For administrators"},
+    "chart.fullscreen": {"id": "Layar penuh", "en": "Fullscreen"},
+    "chart.close_fullscreen": {"id": "Tutup layar penuh", "en": "Close fullscreen"},
+    # --- words every page says the same way (ui/words.py) ---------------------------
+    "pace.beyond_horizon": {"id": "Lebih dari {years} tahun lagi", "en": "More than {years} years away"},
+    "pace.never": {"id": "Tidak tercapai", "en": "Not reached"},
+    "scope.province": {"id": "{title} (seluruh NTT)", "en": "{title} (all of NTT)"},
+    "scope.all_segments": {"id": "{title} (semua segmen)", "en": "{title} (all segments)"},
+    "scope.province_all_segments": {"id": "{title} (seluruh NTT, semua segmen)",
+                                    "en": "{title} (all of NTT, all segments)"},
+    "scope.where": {"id": "Wilayah", "en": "Area"},
+    "scope.all_ntt": {"id": "Seluruh NTT", "en": "All of NTT"},
     # --- navigation --------------------------------------------------------
     "nav.overview": {"id": "Ringkasan Provinsi", "en": "Province overview"},
     "nav.data_quality": {"id": "Kualitas Data", "en": "Data quality"},
@@ -36,8 +62,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
                        "jumlah baris dibaca = dimuat + dikarantina untuk setiap berkas.",
                  "en": "Every row of an export file is either loaded or quarantined with its reason: "
                        "rows read = loaded + quarantined for every file."},
-    "dq.no_loads": {"id": "Belum ada berkas yang dimuat. Muat berkas ekspor dengan `python -m etl load BERKAS`.",
-                    "en": "No file has been loaded yet. Load export files with `python -m etl load FILE`."},
+    "dq.no_loads": {"id": "Belum ada berkas yang dimuat.", "en": "No file has been loaded yet."},
+    "dq.no_loads_admin": {"id": "Muat berkas ekspor dengan `python -m etl load BERKAS`.",
+                          "en": "Load export files with `python -m etl load FILE`."},
     "dq.freshness": {"id": "Kemutakhiran data", "en": "Data freshness"},
     "dq.as_of": {"id": "Data per", "en": "Data as of"},
     "dq.last_load": {"id": "Pemuatan terakhir", "en": "Last load"},
@@ -137,10 +164,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "Dengan laju ini, target tercapai pada {month}",
         "en": "At this pace, the goal is reached in {month}",
     },
-    "overview.eta_never": {
-        "id": "Tidak tercapai dengan laju ini",
-        "en": "Not reached at this pace",
-    },
     "overview.trajectory": {
         "id": "Perkembangan kepesertaan menuju target",
         "en": "Membership trajectory toward the goal",
@@ -198,15 +221,23 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "id": "Membuat berkas data contoh…",
         "en": "Generating demo raw files…",
     },
-    "demo.loading": {
-        "id": "Memeriksa dan memuat data ke gudang data…",
-        "en": "Checking and loading data into the warehouse…",
-    },
     "demo.marts": {
         "id": "Menyusun tabel ringkasan…",
         "en": "Building summary tables…",
     },
     "demo.done": {"id": "Gudang data contoh siap.", "en": "Demo warehouse ready."},
+    "demo.drawn": {"id": "{members} peserta dan {spells} periode iuran dibuat ({seconds} detik)",
+                   "en": "{members} members and {spells} contribution spells drawn ({seconds} s)"},
+    "demo.members_written": {"id": "Daftar peserta ditulis ({seconds} detik)",
+                             "en": "Member list written ({seconds} s)"},
+    "demo.files_written": {"id": "{n} berkas {label} ditulis ({seconds} detik)",
+                           "en": "{n} {label} file(s) written ({seconds} s)"},
+    "demo.kind_contributions": {"id": "iuran", "en": "contribution"},
+    "demo.kind_claims": {"id": "klaim", "en": "claims"},
+    "demo.kind_subsidies": {"id": "penerima subsidi", "en": "subsidy"},
+    "demo.loading": {"id": "{n} berkas siap; memeriksa dan memuat ke gudang data ({seconds} detik)",
+                     "en": "{n} files ready; checking and loading them into the warehouse ({seconds} s)"},
+    "demo.loading_file": {"id": "Memuat {name}…", "en": "Loading {name}…"},
     # --- regency view (keys "reg.") ----------------------------------------------
     "reg.title": {"id": "Capaian Kabupaten/Kota", "en": "Regency progress"},
     "reg.choose": {"id": "Kabupaten/kota", "en": "Regency/city"},
@@ -227,7 +258,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
                   "en": "Target reached in (pace of the last {n} months)"},
     "reg.m_eta_delta": {"id": "laju {pace}/bulan; dibutuhkan {needed}/bulan hingga {deadline}",
                         "en": "pace {pace}/month; {needed}/month needed until {deadline}"},
-    "reg.eta_never": {"id": "Tidak tercapai dengan laju ini", "en": "Not reached at this pace"},
     "reg.where_all_stand": {"id": "Posisi 22 kabupaten/kota", "en": "Where the 22 regencies stand"},
     "reg.map_mode": {"id": "Jenis peta", "en": "Map"},
     "reg.map_tile": {"id": "Peta petak", "en": "Tile map"},
@@ -236,28 +266,37 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "reg.color_attainment": {"id": "Capaian (%)", "en": "Attainment (%)"},
     "reg.color_tier": {"id": "Peringkat", "en": "Tier"},
     "reg.tile_note": {"id": "Satu petak berukuran sama untuk setiap kabupaten/kota, disusun menurut letaknya "
-                             "(Flores di utara, Sumba di barat daya, Timor di tenggara).",
+                             "(Flores di utara, Sumba di barat daya, Timor di tenggara). Klik petak untuk memilihnya.",
                       "en": "One equal tile per regency, placed roughly where it lies (Flores in the north, "
-                            "Sumba in the south-west, Timor in the south-east)."},
-    "reg.boundary_not_set": {
-        "id": "Peta wilayah memerlukan berkas batas wilayah kabupaten/kota (GeoJSON, Shapefile atau "
-              "GeoPackage). Atur variabel lingkungan `SEJUTA_BOUNDARY_FILE` ke lokasi berkas tersebut, "
-              "lalu jalankan ulang dasbor. Sementara itu ditampilkan peta petak.",
-        "en": "The geographic map needs a regency boundary file (GeoJSON, Shapefile or GeoPackage). "
-              "Set the environment variable `SEJUTA_BOUNDARY_FILE` to its path and restart the "
-              "dashboard. The tile map is shown meanwhile."},
+                            "Sumba in the south-west, Timor in the south-east). Click a tile to choose it."},
+    "reg.geo_note": {"id": "Batas wilayah: olahan cahyadsn/wilayah_boundaries (MIT), nama wilayah idn-area-data "
+                           "(ODbL); bukan peta resmi BIG. Klik wilayah untuk memilihnya.",
+                     "en": "Boundaries derived from cahyadsn/wilayah_boundaries (MIT), names idn-area-data (ODbL); "
+                           "not an official BIG map. Click a region to choose it."},
     "reg.boundary_error": {
-        "id": "Berkas batas wilayah tidak dapat digunakan: {error} Periksa `SEJUTA_BOUNDARY_FILE`. "
-              "Sementara itu ditampilkan peta petak.",
-        "en": "The boundary file cannot be used: {error} Check `SEJUTA_BOUNDARY_FILE`. The tile map "
-              "is shown meanwhile."},
+        "id": "Berkas batas wilayah yang diatur tidak dapat digunakan, jadi ditampilkan peta petak.",
+        "en": "The boundary file set up for this dashboard cannot be used, so the tile map is shown."},
+    "reg.boundary_error_admin": {
+        "id": "Berkas `{path}` (pengaturan `SEJUTA_BOUNDARY_FILE`): {error}",
+        "en": "File `{path}` (setting `SEJUTA_BOUNDARY_FILE`): {error}"},
     "reg.boundary_unmatched": {
-        "id": "{n} fitur dalam berkas batas wilayah tidak cocok dengan kabupaten/kota NTT: {unmatched}. "
-              "Kabupaten/kota tanpa batas wilayah: {missing}.",
-        "en": "{n} feature(s) of the boundary file matched no NTT regency: {unmatched}. Regencies "
-              "without a boundary: {missing}."},
-    "reg.boundary_matched_by": {"id": "Batas wilayah dicocokkan menurut {how}.",
-                                "en": "Boundaries matched by {how}."},
+        "id": "{n} wilayah pada berkas batas wilayah tidak cocok dengan kabupaten/kota NTT dan tidak digambar.",
+        "en": "{n} region(s) of the boundary file match no NTT regency and are not drawn."},
+    "reg.boundary_unmatched_admin": {
+        "id": "Berkas `{path}`. Tidak cocok: {unmatched}. Kabupaten/kota tanpa batas wilayah: {missing}. "
+              "Dicocokkan menurut {how}.",
+        "en": "File `{path}`. Unmatched: {unmatched}. Regencies without a boundary: {missing}. Matched by {how}."},
+    "reg.map_title": {"id": "Capaian menuju target", "en": "Attainment of the target"},
+    "reg.district_map_title": {"id": "Capaian per kecamatan", "en": "Attainment by district"},
+    "reg.choose_none": {"id": "Seluruh NTT (pilih kabupaten/kota)", "en": "All of NTT (choose a regency)"},
+    "reg.pick_hint": {"id": "Pilih kabupaten/kota di atas, atau klik petak atau wilayahnya pada peta, untuk melihat "
+                            "rinciannya.",
+                      "en": "Choose a regency above, or click its tile or region on the map, to see it in detail."},
+    "reg.peers_placeholder": {"id": "Pilih kabupaten/kota", "en": "Choose regencies"},
+    "reg.hover_hidden": {"id": "Jumlah disembunyikan (data pribadi)", "en": "Count hidden (personal data)"},
+    "reg.district_map_note": {
+        "id": "Warna: capaian kecamatan. Abu-abu: jumlah disembunyikan untuk melindungi data pribadi.",
+        "en": "Colour: the district's attainment. Grey: count hidden to protect personal data."},
     "reg.hover_attainment": {"id": "Capaian {pct}: {active} dari target {target}",
                              "en": "Attainment {pct}: {active} of the {target} target"},
     "reg.hover_tier": {"id": "Peringkat: {tier}", "en": "Tier: {tier}"},
@@ -395,12 +434,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "sec.blank": {"id": "Isian pekerjaan kosong", "en": "No occupation given"},
     "sec.mapping_note": {
         "id": "Isian pekerjaan bebas dinormalisasi (huruf kecil, tanda baca menjadi spasi) lalu "
-              "dicocokkan dengan kata kunci di data/occupations.csv. Hanya isian yang dimiliki sedikitnya "
+              "dicocokkan dengan daftar kata kunci per sektor. Hanya isian yang dimiliki sedikitnya "
               "{k} peserta yang ditampilkan; isian yang lebih jarang digabung per sektor.",
         "en": "Free-text occupations are normalised (lower case, punctuation to spaces) and matched "
-              "against the keywords in data/occupations.csv. Only texts held by at least {k} members "
+              "against a list of keywords per sector. Only texts held by at least {k} members "
               "are shown; rarer texts are grouped per sector.",
     },
+    "sec.mapping_admin": {"id": "Daftar kata kunci: `data/occupations.csv`.",
+                          "en": "Keyword list: `data/occupations.csv`."},
+    "sec.hidden_short_note": {"id": "sebagian jumlah sektor disembunyikan (data pribadi)",
+                              "en": "some sector counts are hidden (personal data)"},
     "sec.mapping_expander": {"id": "Lihat pemetaan isian pekerjaan", "en": "Show the occupation mapping"},
     "sec.col_occupation": {"id": "Isian pekerjaan (dinormalisasi)", "en": "Occupation text (normalised)"},
     "sec.col_members": {"id": "Peserta terdaftar", "en": "Registered members"},
@@ -409,19 +452,43 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "sec.rare_row": {"id": "({n} isian lain, masing-masing kurang dari {k} peserta)",
                      "en": "({n} other texts, each held by fewer than {k} members)"},
     "tier.title": {"id": "Peringkat Insentif", "en": "Incentive tiers"},
+    "tier.province": {"id": "Provinsi NTT", "en": "NTT province"},
+    "tier.area_tier": {"id": "Peringkat {name}", "en": "Tier of {name}"},
+    "tier.rule_note": {
+        "id": "Wilayah memperoleh peringkat tertinggi yang capaian minimalnya terpenuhi: peserta aktif segmen "
+              "target × 100 ≥ capaian minimal × target. Capaian ditampilkan dengan pembulatan ke bawah, jadi "
+              "“50,0%” berarti 50% benar-benar tercapai. Riwayat dihitung dengan target yang berlaku saat ini.",
+        "en": "A region holds the highest tier whose minimum it meets: active goal-segment members × 100 ≥ "
+              "minimum × target. Attainment is shown rounded down, so “50.0%” means 50% is truly reached. "
+              "History is computed against today's targets."},
+    "tier.rule_admin": {
+        "id": "Tabel peringkat diatur dalam berkas `SEJUTA_TIERS_FILE` (bawaan `data/tiers.csv`); setelah "
+              "mengubahnya jalankan `python -m etl rebuild`.",
+        "en": "The tier table is configured in the file `SEJUTA_TIERS_FILE` (default `data/tiers.csv`); after "
+              "changing it run `python -m etl rebuild`."},
+    "tier.whatif_title": {"id": "Simulasi: bagaimana jika ada tambahan peserta di {name}?",
+                          "en": "What if more members join in {name}?"},
+    "tier.whatif_help": {"id": "Bilangan bulat, misalnya {example}.", "en": "A whole number, for example {example}."},
+    "tier.whatif_empty": {"id": "Isikan jumlah tambahan peserta aktif untuk melihat hasilnya.",
+                          "en": "Type a number of additional active members to see the result."},
+    "tier.whatif_not_number": {"id": "“{text}” bukan bilangan bulat. Tulis misalnya 14.845 atau 14845.",
+                               "en": "“{text}” is not a whole number. Write for example 14,845 or 14845."},
+    "tier.whatif_fraction": {"id": "“{text}” bukan bilangan bulat: jumlah peserta tidak berkoma. Pemisah ribuan "
+                                   "adalah titik (14.845).",
+                             "en": "“{text}” is not a whole number: members come in whole numbers. The thousands "
+                                   "separator is a comma (14,845)."},
+    "tier.whatif_negative": {"id": "“{text}” kurang dari nol: simulasi ini untuk tambahan peserta.",
+                             "en": "“{text}” is below zero: this simulation is for members joining."},
+    "tier.whatif_too_large": {"id": "“{text}” lebih dari {most}: terlalu besar untuk simulasi.",
+                              "en": "“{text}” is more than {most}: too large to simulate."},
+    "tier.areas_pick": {"id": "Pilih satu kabupaten/kota di atas untuk melihat peringkat kecamatan dan "
+                              "desa/kelurahannya.",
+                        "en": "Choose a regency above to see the tiers of its districts and villages."},
+    "tier.areas_title_of": {"id": "Kecamatan dan desa/kelurahan di {name}", "en": "Districts and villages of {name}"},
     "tier.table_title": {"id": "Tabel peringkat yang berlaku", "en": "Tier table in force"},
     "tier.col_tier": {"id": "Peringkat", "en": "Tier"},
     "tier.col_min_pct": {"id": "Capaian minimal", "en": "Minimum attainment"},
     "tier.col_incentive": {"id": "Insentif", "en": "Incentive"},
-    "tier.rule_note": {
-        "id": "Dari konfigurasi (berkas SEJUTA_TIERS_FILE, bawaan data/tiers.csv). Wilayah memperoleh "
-              "peringkat tertinggi yang capaian minimalnya terpenuhi: peserta aktif segmen target × 100 ≥ "
-              "capaian minimal × target. Riwayat dihitung dengan target yang berlaku saat ini.",
-        "en": "From configuration (file SEJUTA_TIERS_FILE, default data/tiers.csv). A region holds the "
-              "highest tier whose minimum it meets: active goal-segment members × 100 ≥ minimum × target. "
-              "History is computed against today's targets.",
-    },
-    "tier.province_tier": {"id": "Peringkat Provinsi NTT", "en": "NTT province tier"},
     "tier.attainment_of": {"id": "capaian {pct} dari target {target}", "en": "{pct} of the {target} target"},
     "tier.to_next_named": {"id": "Kekurangan menuju {tier}", "en": "Members still needed for {tier}"},
     "tier.needs_active": {"id": "peringkat itu membutuhkan {n} peserta aktif",
@@ -431,8 +498,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "tier.pace_per_month": {"id": "laju {pace} peserta/bulan", "en": "pace {pace} members/month"},
     "tier.eta": {"id": "{month} ({n} bln)", "en": "{month} ({n} mo)"},
     "tier.next_short": {"id": "{tier} (kurang {n})", "en": "{tier} ({n} to go)"},
-    "tier.not_at_pace": {"id": "Tidak pada laju ini", "en": "Not at this pace"},
-    "tier.beyond_50y": {"id": "> 50 tahun", "en": "> 50 years"},
     "tier.top_reached": {"id": "Peringkat tertinggi tercapai", "en": "Top tier reached"},
     "tier.regencies_title": {"id": "Peringkat kabupaten/kota", "en": "Regency tiers"},
     "tier.col_since": {"id": "Sejak", "en": "Since"},
@@ -447,9 +512,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "the next tier = members still needed divided by the pace, rounded up. 'Since' = first "
               "month of the current unbroken run at this tier.",
     },
-    "tier.whatif_title": {"id": "Simulasi: bagaimana jika ada tambahan peserta?",
-                          "en": "What if more members join?"},
-    "tier.whatif_regency": {"id": "Kabupaten/kota", "en": "Regency"},
     "tier.whatif_more": {"id": "Tambahan peserta aktif", "en": "Additional active members"},
     "tier.whatif_result": {"id": "Peringkat {regency} jika {n} peserta bergabung",
                            "en": "Tier of {regency} if {n} members join"},
@@ -478,7 +540,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "that contribution support has ended.",
     },
     "tier.areas_title": {"id": "Kecamatan dan desa/kelurahan", "en": "Districts and villages"},
-    "tier.areas_regency": {"id": "Kabupaten/kota", "en": "Regency"},
     "tier.areas_level": {"id": "Tingkat", "en": "Level"},
     "tier.level_district": {"id": "Kecamatan", "en": "Districts"},
     "tier.level_village": {"id": "Desa/kelurahan", "en": "Villages"},
@@ -506,10 +567,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "claims.regency": {"id": "Kabupaten/Kota", "en": "Regency/City"},
     "claims.all_regencies": {"id": "Seluruh NTT", "en": "All of NTT"},
     "claims.segment": {"id": "Segmen peserta", "en": "Member segment"},
+    "chg.programme_all": {"id": "semua program (segmen tanpa rincian program)", "en": "all programmes (segments not split by programme)"},
     "claims.all_segments": {"id": "Semua segmen", "en": "All segments"},
     "claims.segment_unknown": {"id": "Tidak tercatat", "en": "Not recorded"},
-    "claims.no_claims": {"id": "Belum ada data klaim yang dimuat. Muat berkas klaim dibayar melalui ETL (`python -m etl load`).",
-                         "en": "No claims loaded yet. Load a claims-paid file through the ETL (`python -m etl load`)."},
+    "claims.no_claims": {"id": "Belum ada data klaim yang dimuat.", "en": "No claims loaded yet."},
     "claims.total": {"id": "Klaim dibayar, {period}", "en": "Claims paid, {period}"},
     "claims.prev_value": {"id": "{period}: {value}", "en": "{period}: {value}"},
     "claims.no_prev": {"id": "periode yang sama tahun lalu di luar data",
@@ -528,6 +589,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "claims.compare_note": {"id": "Dibandingkan dengan bulan-bulan yang sama satu tahun sebelumnya ({period}). Bulan = bulan klaim dibayar; klaim ganda (nomor klaim sama) dikarantina saat dimuat dan dihitung sekali.",
                             "en": "Compared with the same months one year earlier ({period}). Month = month the claim was paid; duplicate claims (same claim number) are quarantined at loading and counted once."},
     "claims.monthly_title": {"id": "Nilai klaim dibayar per bulan", "en": "Claims paid per month"},
+    "claims.monthly_title_split": {"id": "Nilai klaim dibayar per bulan, per program (skala masing-masing)",
+                                   "en": "Claims paid per month, by programme (each on its own scale)"},
+    "claims.view": {"id": "Tampilan", "en": "View"},
+    "claims.view_split": {"id": "Per program", "en": "By programme"},
+    "claims.view_stack": {"id": "Bertumpuk", "en": "Stacked"},
+    "claims.no_claims_admin": {"id": "Muat berkas klaim dibayar melalui ETL: `python -m etl load BERKAS`.",
+                               "en": "Load a claims-paid file through the ETL: `python -m etl load FILE`."},
     "claims.axis_rp": {"id": "Rp {unit}", "en": "Rp {unit}"},
     "claims.unit_1e9": {"id": "miliar", "en": "billion"},
     "claims.unit_1e6": {"id": "juta", "en": "million"},
@@ -671,6 +739,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
                            "en": "“{hidden}”: counts below {k} are not shown below regency level (personal data protection)."},
     "export.period": {"id": "Periode", "en": "Period"},
     "sheet.overview_pace": {"id": "Laju penambahan peserta", "en": "Pace of growth"},
+    "sheet.trace_province_files": {"id": "Asal angka peserta aktif NTT", "en": "Sources, NTT active members"},
+    "sheet.trace_regencies_files": {"id": "Asal angka kabupaten-kota", "en": "Sources, a regency's figure"},
+    "sheet.trace_regency_files": {"id": "Asal angka peserta aktif", "en": "Sources, active members"},
+    "sheet.chg_regencies": {"id": "Perubahan per kabupaten-kota", "en": "Change by regency"},
+    "sheet.chg_files": {"id": "Sebab perubahan dan berkasnya", "en": "Causes and their files"},
+    "sheet.chg_added": {"id": "Klaim dan iuran ditambahkan", "en": "Claims and contributions added"},
+    "sheet.chg_tiers": {"id": "Peringkat yang berubah", "en": "Tiers that changed"},
+    "sheet.chg_history": {"id": "Riwayat muatan", "en": "Load history"},
     "sheet.overview_regencies": {"id": "Capaian 22 kabupaten-kota", "en": "22 regencies, attainment"},
     "sheet.reg_peers_table": {"id": "Pembanding", "en": "Peers"},
     "sheet.reg_districts": {"id": "Kecamatan", "en": "Districts"},
@@ -697,6 +773,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "sheet.tier_area_table": {"id": "Peringkat kecamatan dan desa", "en": "District and village tiers"},
     "sheet.dq_freshness": {"id": "Kemutakhiran data", "en": "Data freshness"},
     "sheet.dq_history": {"id": "Riwayat pemuatan", "en": "Load history"},
+    "sheet.dq_versions": {"id": "Versi diterbitkan", "en": "Published versions"},
+    "sheet.load_versions": {"id": "Versi diterbitkan", "en": "Published versions"},
     "sheet.dq_by_reason": {"id": "Karantina per alasan", "en": "Quarantine by reason"},
     "sheet.dq_sample": {"id": "Contoh baris dikarantina", "en": "Sample of quarantined rows"},
     "sheet.dq_issues": {"id": "Catatan pemuatan", "en": "Load issues"},
@@ -774,10 +852,325 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "overview.goal_star": {"id": "★ dihitung untuk target. Angka besar: peserta aktif; angka kecil: pernah terdaftar.",
                            "en": "★ counts toward the goal. Large figure: active members; small: ever registered."},
     "overview.regencies": {"id": "Capaian 22 kabupaten/kota", "en": "Attainment of the 22 regencies"},
-    "error.demo_build": {"id": "Gudang data contoh gagal dibangun ({error}). Jalankan `python -m etl demo` di terminal untuk melihat rinciannya.",
-                         "en": "The demo warehouse could not be built ({error}). Run `python -m etl demo` in a terminal for details."},
+    "error.demo_build": {"id": "Gudang data contoh gagal dibangun. Hubungi administrator dasbor.",
+                         "en": "The demo warehouse could not be built. Contact the dashboard's administrator."},
+    "error.demo_build_admin": {"id": "Galat: {error}. Jalankan `python -m etl demo` di terminal untuk melihat rinciannya.",
+                               "en": "Error: {error}. Run `python -m etl demo` in a terminal for details."},
     "error.page": {"id": "Halaman ini tidak dapat ditampilkan ({error}). Data tidak berubah; coba muat ulang atau hubungi pengelola data.",
                    "en": "This page cannot be shown ({error}). No data was changed; reload or contact the data administrator."},
+    # --- staff: sign-in and roles (ui/auth.py, pages/account.py) ---------------------
+    "nav.account": {"id": "Akun Petugas", "en": "Staff account"},
+    "nav.load_data": {"id": "Muat Data", "en": "Load data"},
+    "nav.admin": {"id": "Target & Peringkat", "en": "Targets & tiers"},
+    "account.title": {"id": "Akun Petugas", "en": "Staff account"},
+    "auth.role.viewer": {"id": "pembaca", "en": "viewer"},
+    "auth.role.steward": {"id": "petugas data", "en": "data steward"},
+    "auth.role.admin": {"id": "administrator", "en": "administrator"},
+    "auth.roles_intro": {
+        "id": "Semua orang dapat melihat halaman agregat. Petugas data masuk untuk memuat berkas, melihat contoh "
+              "baris dikarantina dan mengembalikan versi sebelumnya; administrator juga mengubah target dan peringkat.",
+        "en": "Everyone can see the aggregate pages. Data stewards sign in to load files, see quarantined sample "
+              "rows and roll back; administrators also change targets and tiers."},
+    "auth.view_only": {
+        "id": "Dasbor ini hanya untuk dilihat: belum ada cara masuk yang diatur. Untuk memuat data dari peramban, "
+              "administrator server mengatur login penyedia identitas (OpenID Connect) atau akun lokal dengan "
+              "kata sandi, lalu memberi peran lewat berkas peran (SEJUTA_ROLES_FILE); lihat docs/operations.md.",
+        "en": "This dashboard is view-only: no way to sign in is set up. To load data from the browser, the server's "
+              "administrator sets up an identity provider login (OpenID Connect) or local accounts with passwords, "
+              "and gives roles in the roles file (SEJUTA_ROLES_FILE); see docs/operations.md."},
+    "auth.sign_in_idp": {"id": "Masuk dengan akun kantor", "en": "Sign in with your office account"},
+    "auth.sign_in_named": {"id": "Masuk dengan {name}", "en": "Sign in with {name}"},
+    "auth.local_title": {"id": "Masuk dengan akun lokal", "en": "Sign in with a local account"},
+    "auth.email": {"id": "E-mail", "en": "E-mail"},
+    "auth.password": {"id": "Kata sandi", "en": "Password"},
+    "auth.sign_in": {"id": "Masuk", "en": "Sign in"},
+    "auth.sign_out": {"id": "Keluar", "en": "Sign out"},
+    "auth.wrong": {"id": "E-mail atau kata sandi salah.", "en": "Wrong e-mail or password."},
+    "auth.locked": {"id": "Terlalu banyak percobaan gagal untuk e-mail ini; coba lagi 5 menit lagi.",
+                    "en": "Too many failed attempts for this e-mail; try again in 5 minutes."},
+    "auth.signed_in_as": {"id": "Masuk sebagai {who} (peran: {role}).", "en": "Signed in as {who} (role: {role})."},
+    "auth.no_role": {"id": "E-mail ini tidak tercantum di berkas peran, jadi Anda hanya dapat melihat. Minta "
+                           "administrator menambahkannya.",
+                     "en": "This e-mail is not in the roles file, so you can only view. Ask the administrator to add it."},
+    "auth.roles_file_bad": {"id": "Berkas peran tidak dapat dibaca ({problem}); semua orang hanya dapat melihat.",
+                            "en": "The roles file cannot be read ({problem}); everyone can only view."},
+    "auth.need_steward": {"id": "Halaman ini untuk petugas data: masuk di halaman Akun Petugas.",
+                          "en": "This page is for data stewards: sign in on the Staff account page."},
+    "auth.need_admin": {"id": "Halaman ini untuk administrator: masuk di halaman Akun Petugas.",
+                        "en": "This page is for administrators: sign in on the Staff account page."},
+    "dq.sample_stewards_only": {
+        "id": "Contoh baris dikarantina (isi baris, NIK disamarkan) hanya terlihat oleh petugas data yang masuk.",
+        "en": "Quarantined sample rows (row content, NIK masked) are shown only to signed-in data stewards."},
+    "dq.col_loaded_by": {"id": "Dimuat oleh", "en": "Loaded by"},
+    "dq.col_size": {"id": "Ukuran (byte)", "en": "Size (bytes)"},
+    "dq.col_sha256": {"id": "SHA-256", "en": "SHA-256"},
+    # --- load page (pages/load_data.py, ui/load_view.py) -------------------------------
+    "load.title": {"id": "Muat Data", "en": "Load data"},
+    "load.intro": {
+        "id": "Seret berkas ekspor (CSV, XLSX atau Parquet, paling besar {mb} MB per berkas). Sebelum apa pun ditulis, "
+              "setiap berkas diperiksa seperti `python -m etl load --dry-run`. Berkas diproses di memori: tidak ada "
+              "salinannya yang ditulis ke disk.",
+        "en": "Drop export files (CSV, XLSX or Parquet, at most {mb} MB each). Before anything is written, each file "
+              "is checked as by `python -m etl load --dry-run`. Files are processed in memory: no copy is written "
+              "to disk."},
+    "load.drop": {"id": "Berkas ekspor", "en": "Export files"},
+    "load.checking": {"id": "Memeriksa berkas (uji coba, tidak ada yang ditulis) …",
+                      "en": "Checking the files (a dry run, nothing is written) …"},
+    "load.preview": {"id": "Pratinjau: yang akan terjadi bila diterbitkan", "en": "Preview: what publishing would do"},
+    "load.cannot_check": {"id": "Berkas belum dapat diperiksa: {sentence}", "en": "The files cannot be checked yet: {sentence}"},
+    "load.refused": {"id": "Berkas ini tidak dapat dimuat: {sentence}", "en": "This file cannot be loaded: {sentence}"},
+    "load.skipped": {"id": "Dilewati: {reason}. Isinya sama persis dengan berkas yang sudah dimuat.",
+                     "en": "Skipped: {reason}. Its content is exactly that of a file already loaded."},
+    "load.kind": {"id": "Jenis berkas", "en": "File kind"},
+    "load.kind_auto": {"id": "Otomatis: {kind}", "en": "Automatic: {kind}"},
+    "load.kind_unknown": {"id": "tidak dikenali", "en": "not recognised"},
+    "load.rows_read": {"id": "Baris dibaca", "en": "Rows read"},
+    "load.rows_load": {"id": "Akan dimuat", "en": "Would load"},
+    "load.rows_quarantined": {"id": "Akan dikarantina", "en": "Would be quarantined"},
+    "load.rows_flagged": {"id": "Dimuat dengan catatan", "en": "Loaded with an issue"},
+    "load.as_of": {"id": "Data per **{month}**, ditentukan oleh: {rule}.", "en": "Data as of **{month}**, decided by: {rule}."},
+    "load.no_as_of": {"id": "tanpa bulan data", "en": "no as-of month"},
+    "load.rule.option": {"id": "pilihan bulan data", "en": "the as-of option"},
+    "load.rule.title": {"id": "baris judul di atas tajuk (mis. “Periode: Oktober 2026”)",
+                        "en": "a title line above the header (e.g. “Periode: Oktober 2026”)"},
+    "load.rule.file_name": {"id": "nama berkas", "en": "the file name"},
+    "load.rule.last_paid_month": {"id": "bulan iuran terakhir terbaru di berkas", "en": "the newest last paid month in the file"},
+    "load.rule.registered_date": {"id": "tanggal kepesertaan terbaru di berkas", "en": "the newest registration in the file"},
+    "load.rule.load_month": {"id": "bulan pemuatan (berkas tidak menyebut bulan)",
+                             "en": "the month of loading (the file names no month)"},
+    "load.rule.none": {"id": "tidak ada aturan yang memberi bulan", "en": "no rule gave a month"},
+    "load.no_header": {"id": "Baris tajuk tidak dikenali: pilih jenis berkas di atas.",
+                       "en": "No header row recognised: choose the file kind above."},
+    "load.recognised": {"id": "Kolom yang dikenali", "en": "Headers recognised"},
+    "load.col_header": {"id": "Kolom di berkas", "en": "Header in the file"},
+    "load.col_field": {"id": "Diisikan ke", "en": "Feeds"},
+    "load.personal": {"id": "Data pribadi yang dibuang saat dimuat (tidak pernah masuk gudang data): {headers}.",
+                      "en": "Personal data dropped at loading (never reaches the warehouse): {headers}."},
+    "load.pii.name": {"id": "Nama (dibuang)", "en": "Name (dropped)"},
+    "load.pii.address": {"id": "Alamat (dibuang)", "en": "Address (dropped)"},
+    "load.pii.phone": {"id": "Nomor telepon (dibuang)", "en": "Phone number (dropped)"},
+    "load.pii.kpj": {"id": "Nomor KPJ (dibuang)", "en": "KPJ number (dropped)"},
+    "load.pii.birth_date": {"id": "Tanggal lahir (dibuang)", "en": "Birth date (dropped)"},
+    "load.missing": {"id": "Kolom wajib belum ditemukan: {fields}. Pilih di bawah kolom berkas yang berisi data itu.",
+                     "en": "Required fields not found: {fields}. Choose below the file's header that holds them."},
+    "load.unrecognised": {"id": "Kolom yang tidak dikenali", "en": "Headers not recognised"},
+    "load.map_help": {"id": "Kolom ini diabaikan kecuali Anda memilih isinya (sama dengan --map \"Kolom=isian\").",
+                      "en": "These headers are ignored unless you choose what they hold (the same as --map \"Header=field\")."},
+    "load.map_label": {"id": "Kolom “{header}” berisi", "en": "Header “{header}” holds"},
+    "load.map_none": {"id": "(diabaikan)", "en": "(ignored)"},
+    "load.by_reason": {"id": "Baris yang akan dikarantina, menurut alasan", "en": "Rows that would be quarantined, by reason"},
+    "load.samples": {"id": "Contoh baris dikarantina ({n}; NIK disamarkan, nama tidak disimpan)",
+                     "en": "Sample quarantined rows ({n}; NIK masked, names never kept)"},
+    "load.flagged": {"id": "Dimuat dengan catatan: {issues}.", "en": "Loaded with an issue: {issues}."},
+    "load.note": {"id": "Catatan: {note}", "en": "Note: {note}"},
+    "load.publish": {"id": "Terbitkan", "en": "Publish"},
+    "load.publish_help": {
+        "id": "Terbitkan menjalankan pemuatan yang sama dengan `python -m etl load`, dengan kunci penulis yang sama; "
+              "dasbor menampilkan data baru pada klik berikutnya, dan versi sebelumnya dapat dikembalikan di bawah.",
+        "en": "Publish runs the same load as `python -m etl load`, under the same writer lock; the dashboard shows "
+              "the new data at the next click, and the previous version can be put back below."},
+    "load.publish_blocked": {"id": "Terbitkan menunggu sampai setiap berkas dapat dimuat.",
+                             "en": "Publish waits until every file can be loaded."},
+    "load.publishing": {"id": "Memuat dan membangun ulang tabel …", "en": "Loading and rebuilding the tables …"},
+    "load.published_bar": {"id": "Diterbitkan.", "en": "Published."},
+    "load.publish_failed": {"id": "Tidak ada yang diterbitkan: {sentence}", "en": "Nothing was published: {sentence}"},
+    "load.summary": {"id": "Diterbitkan {file} ({kind}): {loaded} baris dimuat, {quarantined} dikarantina, {flagged} dengan catatan.",
+                     "en": "Published {file} ({kind}): {loaded} rows loaded, {quarantined} quarantined, {flagged} with an issue."},
+    "load.summary_skipped": {"id": "{file} dilewati: {reason}.", "en": "{file} skipped: {reason}."},
+    "load.problem.too_big": {"id": "{file} berukuran {mb} MB, melebihi batas {limit} MB (SEJUTA_UPLOAD_MAX_MB).",
+                             "en": "{file} is {mb} MB, above the limit of {limit} MB (SEJUTA_UPLOAD_MAX_MB)."},
+    "load.problem.type": {"id": "{file}: jenis berkas {suffix} tidak didukung; gunakan CSV, XLSX atau Parquet.",
+                          "en": "{file}: file type {suffix} is not supported; use CSV, XLSX or Parquet."},
+    "load.problem.empty": {"id": "{file} kosong.", "en": "{file} is empty."},
+    "load.problem.locked": {
+        "id": "{file} dilindungi kata sandi: buka di Excel, hapus kata sandinya (File > Info > Protect Workbook), "
+              "simpan, lalu unggah lagi.",
+        "en": "{file} is protected by a password: open it in Excel, remove the password (File > Info > Protect "
+              "Workbook), save it and upload it again."},
+    "load.problem.old_format": {"id": "{file} bukan buku kerja .xlsx (mungkin .xls lama): simpan sebagai .xlsx lalu unggah lagi.",
+                                "en": "{file} is not an .xlsx workbook (perhaps an old .xls): save it as .xlsx and upload it again."},
+    "load.problem.corrupt": {"id": "{file} rusak atau bukan berkas dengan jenis itu: ekspor ulang lalu unggah lagi.",
+                             "en": "{file} is damaged or not a file of its type: export it again and upload it again."},
+    # --- publish history and rollback (etl/history.py, ui/history_view.py) ------------
+    "hist.title": {"id": "Versi yang diterbitkan", "en": "Published versions"},
+    "hist.caption": {"id": "Setiap pemuatan, pembangunan ulang, perubahan target atau peringkat, dan pengembalian adalah "
+                           "versi baru. {n} versi terakhir disimpan dan dapat dikembalikan persis byte demi byte.",
+                     "en": "Every load, rebuild, change of targets or tiers, and rollback is a new version. The last "
+                           "{n} are kept and can be put back exactly, byte for byte."},
+    "hist.dq_caption": {"id": "Riwayat ini tetap ada setelah pengembalian: tabel di atas menunjukkan berkas di versi yang "
+                              "sedang terbit, daftar ini setiap penerbitan dan pengembalian.",
+                        "en": "This history survives a rollback: the table above shows the files of the version "
+                              "published now, this list every publish and rollback."},
+    "hist.none": {"id": "Belum ada versi tercatat.", "en": "No version recorded yet."},
+    "hist.col_version": {"id": "Versi", "en": "Version"},
+    "hist.col_at": {"id": "Waktu", "en": "When"},
+    "hist.col_by": {"id": "Oleh", "en": "By"},
+    "hist.col_what": {"id": "Tindakan", "en": "What"},
+    "hist.col_files": {"id": "Berkas", "en": "Files"},
+    "hist.col_state": {"id": "Status", "en": "State"},
+    "hist.action.load": {"id": "muat berkas", "en": "load"},
+    "hist.action.rebuild": {"id": "bangun ulang", "en": "rebuild"},
+    "hist.action.config": {"id": "ubah target/peringkat", "en": "targets/tiers changed"},
+    "hist.action.new": {"id": "gudang data baru", "en": "new warehouse"},
+    "hist.action.found": {"id": "versi yang sudah ada (tanpa catatan)", "en": "existing version (unrecorded)"},
+    "hist.action.rollback": {"id": "kembali ke v{version}", "en": "back to v{version}"},
+    "hist.state.current": {"id": "sedang terbit", "en": "published now"},
+    "hist.state.kept": {"id": "disimpan", "en": "kept"},
+    "hist.state.gone": {"id": "tidak disimpan lagi", "en": "no longer kept"},
+    "hist.restore_which": {"id": "Versi yang dikembalikan", "en": "Version to put back"},
+    "hist.restore_sure": {"id": "Saya paham: v{version} menggantikan data yang sedang terbit (itu sendiri tetap dapat dikembalikan).",
+                          "en": "I understand: v{version} replaces the data published now (which can itself be put back)."},
+    "hist.restore": {"id": "Kembalikan v{version}", "en": "Put back v{version}"},
+    "hist.restore_failed": {"id": "Tidak ada yang dikembalikan: {sentence}", "en": "Nothing was put back: {sentence}"},
+    "hist.restored": {"id": "v{version} dikembalikan byte demi byte sebagai v{new}.",
+                      "en": "v{version} put back byte for byte as v{new}."},
+    # --- targets and tiers (pages/admin.py, etl/config_edit.py) -------------------------
+    "admin.page_title": {"id": "Target & Peringkat", "en": "Targets & tiers"},
+    "admin.tiers": {"id": "Peringkat insentif", "en": "Incentive tiers"},
+    "admin.tiers_help": {"id": "Peringkat terendah mulai dari 0%; capaian minimal harus naik bersama nomor peringkat.",
+                         "en": "The lowest tier starts at 0%; the minimum attainment must rise with the tier number."},
+    "admin.col_tier": {"id": "Peringkat", "en": "Tier"},
+    "admin.col_min_pct": {"id": "Capaian minimal (%)", "en": "Minimum attainment (%)"},
+    "admin.col_label_id": {"id": "Nama (Indonesia)", "en": "Name (Indonesian)"},
+    "admin.col_label_en": {"id": "Nama (Inggris)", "en": "Name (English)"},
+    "admin.col_incentive_id": {"id": "Insentif (Indonesia)", "en": "Incentive (Indonesian)"},
+    "admin.col_incentive_en": {"id": "Insentif (Inggris)", "en": "Incentive (English)"},
+    "admin.overrides": {"id": "Target yang ditetapkan", "en": "Target overrides"},
+    "admin.overrides_help": {
+        "id": "Target provinsi {target} dibagi otomatis; di sini target kabupaten (53.02), kecamatan (53.02.01) atau desa "
+              "(53.02.01.2001) dapat ditetapkan. Wilayah lain berbagi sisanya. Jumlah yang ditetapkan di satu wilayah "
+              "tidak boleh melebihi target wilayah induknya.",
+        "en": "The province target of {target} is split automatically; here a regency (53.02), district (53.02.01) or "
+              "village (53.02.01.2001) target can be set. The other areas share the rest. What is set within one area "
+              "may not exceed that area's own target."},
+    "admin.col_area_code": {"id": "Kode wilayah (Kemendagri)", "en": "Area code (Kemendagri)"},
+    "admin.col_target": {"id": "Target", "en": "Target"},
+    "admin.col_note": {"id": "Catatan", "en": "Note"},
+    "admin.areas": {"id": "Wilayah: {areas}", "en": "Areas: {areas}"},
+    "admin.save": {"id": "Simpan dan bangun ulang", "en": "Save and rebuild"},
+    "admin.rebuilding": {"id": "Menyimpan dan membangun ulang tabel yang memakai target dan peringkat …",
+                         "en": "Saving and rebuilding the tables that use targets and tiers …"},
+    "admin.unchanged": {"id": "Tidak ada perubahan untuk disimpan.", "en": "Nothing has changed."},
+    "admin.saved": {"id": "Disimpan; {n} tabel dibangun ulang. Semua halaman kini memakai nilai baru.",
+                    "en": "Saved; {n} tables rebuilt. Every page now uses the new values."},
+    "admin.nothing_saved": {"id": "Tidak ada yang disimpan.", "en": "Nothing was saved."},
+    "admin.failed": {"id": "Tidak ada yang disimpan: {sentence}", "en": "Nothing was saved: {sentence}"},
+    "admin.err.tiers_empty": {"id": "Tabel peringkat kosong.", "en": "The tier table is empty."},
+    "admin.err.tier_number": {"id": "Baris {row}: peringkat harus bilangan bulat 0 atau lebih.",
+                              "en": "Row {row}: the tier must be a whole number, 0 or more."},
+    "admin.err.tier_pct": {"id": "Peringkat {tier}: capaian minimal harus angka antara 0 dan {max}.",
+                           "en": "Tier {tier}: the minimum attainment must be a number from 0 to {max}."},
+    "admin.err.tier_label": {"id": "Peringkat {tier}: isi nama dalam bahasa Indonesia dan Inggris.",
+                             "en": "Tier {tier}: fill in its name in Indonesian and English."},
+    "admin.err.tier_duplicate": {"id": "Peringkat {tier} muncul lebih dari sekali.", "en": "Tier {tier} appears more than once."},
+    "admin.err.tier_first_zero": {"id": "Peringkat terendah ({tier}) harus mulai dari 0%.",
+                                  "en": "The lowest tier ({tier}) must start at 0%."},
+    "admin.err.tier_not_increasing": {
+        "id": "Peringkat {tier} ({pct}%) harus lebih tinggi dari peringkat {prev_tier} ({prev_pct}%): capaian minimal "
+              "harus naik bersama nomor peringkat.",
+        "en": "Tier {tier} ({pct}%) must be above tier {prev_tier} ({prev_pct}%): the minimum attainment must rise "
+              "with the tier number."},
+    "admin.err.override_code": {"id": "Kode wilayah {code} tidak ada (gunakan kode Kemendagri seperti 53.02).",
+                                "en": "Area code {code} does not exist (use Kemendagri codes such as 53.02)."},
+    "admin.err.override_duplicate": {"id": "Kode wilayah {code} muncul lebih dari sekali.",
+                                     "en": "Area code {code} appears more than once."},
+    "admin.err.override_target": {"id": "Target {code} harus bilangan bulat 0 atau lebih.",
+                                  "en": "The target of {code} must be a whole number, 0 or more."},
+    "admin.err.override_above_parent": {
+        "id": "Target yang ditetapkan di bawah {parent} berjumlah {sum}, melebihi target {parent} sendiri ({target}).",
+        "en": "The targets set under {parent} add up to {sum}, above {parent}'s own target ({target})."},
+    # --- what changed, why this number, digest (keys "chg.", "trace.") -----------
+    "nav.changes": {"id": "Apa yang Berubah", "en": "What changed"},
+    "chg.title": {"id": "Apa yang berubah", "en": "What changed"},
+    "chg.intro": {
+        "id": "Setiap muatan data mengubah angka. Di sini: apa yang diubah muatan terakhir dan sebelumnya, "
+              "dipecah menurut sebabnya, dan berkas mana yang menyebabkannya.",
+        "en": "Every load changes the figures. Here: what the latest and earlier loads changed, split by "
+              "cause, and which file caused it."},
+    "chg.none": {"id": "Belum ada muatan yang tercatat.", "en": "No load recorded yet."},
+    "chg.build_pick": {"id": "Muatan", "en": "Load"},
+    "chg.build_label": {"id": "#{n} · {when} · data per {as_of}", "en": "#{n} · {when} · data as of {as_of}"},
+    "chg.latest": {"id": "terbaru", "en": "latest"},
+    "chg.province_active": {"id": "Peserta aktif ({segments})", "en": "Active members ({segments})"},
+    "chg.before_after": {"id": "sebelumnya {before}", "en": "before {before}"},
+    "chg.parts_title": {"id": "Dari mana perubahannya", "en": "Where the change comes from"},
+    "chg.regencies_title": {"id": "Kabupaten/kota, perubahan terbesar lebih dulu",
+                            "en": "Regencies, largest change first"},
+    "chg.files_pick": {"id": "Sebab perubahan dan berkasnya, untuk", "en": "Causes of the change and their files, for"},
+    "chg.added_title": {"id": "Klaim dan iuran yang ditambahkan", "en": "Claims and contributions added"},
+    "chg.tiers_title": {"id": "Peringkat yang berubah", "en": "Tiers that changed"},
+    "chg.tiers_none": {"id": "Tidak ada peringkat yang berubah.", "en": "No tier changed."},
+    "chg.alerts_title": {"id": "Peringatan", "en": "Alerts"},
+    "chg.alerts_none": {"id": "Tidak ada peringatan.", "en": "No alerts."},
+    "chg.history_title": {"id": "Riwayat muatan", "en": "Load history"},
+    "chg.col_before": {"id": "Sebelum", "en": "Before"},
+    "chg.col_after": {"id": "Sesudah", "en": "After"},
+    "chg.col_change": {"id": "Perubahan", "en": "Change"},
+    "chg.col_part": {"id": "Sebab", "en": "Cause"},
+    "chg.col_members": {"id": "Peserta", "en": "Members"},
+    "chg.col_file": {"id": "Berkas", "en": "File"},
+    "chg.col_kind": {"id": "Jenis", "en": "Kind"},
+    "chg.col_programme": {"id": "Program", "en": "Programme"},
+    "chg.col_rows": {"id": "Baris", "en": "Rows"},
+    "chg.col_amount": {"id": "Nilai", "en": "Amount"},
+    "chg.col_tier_before": {"id": "Peringkat sebelumnya", "en": "Tier before"},
+    "chg.col_tier_after": {"id": "Peringkat sekarang", "en": "Tier now"},
+    "chg.col_built": {"id": "Dimuat", "en": "Loaded"},
+    "chg.col_as_of": {"id": "Data per", "en": "Data as of"},
+    "chg.col_files": {"id": "Berkas (id muatan)", "en": "Files (load ids)"},
+    "chg.part.new": {"id": "pendaftar baru", "en": "new registrations"},
+    "chg.part.reactivated": {"id": "aktif (kembali)", "en": "(re)activated"},
+    "chg.part.lapsed": {"id": "berhenti membayar", "en": "lapsed"},
+    "chg.part.moved_in": {"id": "pindah masuk", "en": "moved in"},
+    "chg.part.moved_out": {"id": "pindah keluar", "en": "moved out"},
+    "chg.part.moved": {"id": "pindah kabupaten/kota", "en": "moved between regencies"},
+    "chg.part.correction": {"id": "koreksi (daftar baru/bertentangan)", "en": "corrections (newer or conflicting lists)"},
+    "chg.kind.claims": {"id": "klaim", "en": "claims"},
+    "chg.kind.contributions": {"id": "iuran", "en": "contributions"},
+    "chg.no_file": {"id": "(tanpa berkas)", "en": "(no file)"},
+    "chg.alert.tier_drop": {"id": "{area}: peringkat turun dari {before} ke {value}.",
+                            "en": "{area}: tier fell from {before} to {value}."},
+    "chg.alert.big_move": {"id": "{area}: peserta aktif berubah dari {before} ke {value} dalam satu muatan "
+                                 "(lebih dari {threshold}%).",
+                           "en": "{area}: active members moved from {before} to {value} in one load "
+                                 "(more than {threshold}%)."},
+    "chg.alert.stale_data": {"id": "Data per {subject} sudah {value} hari lewat (batas {threshold} hari).",
+                             "en": "Data as of {subject} is {value} days old (limit {threshold} days)."},
+    "chg.alert.claims_anomaly": {"id": "{area}: klaim tak biasa {subject}: {value} kasus, biasanya sekitar {before}.",
+                                 "en": "{area}: unusual claims {subject}: {value} cases, about {before} expected."},
+    "chg.alert.quarantine": {"id": "Berkas #{subject}: {value}% baris dikarantina (batas {threshold}%).",
+                             "en": "File #{subject}: {value}% of rows quarantined (limit {threshold}%)."},
+    "chg.digest_head": {"id": "Sejuta Peserta · perubahan data per {as_of}",
+                        "en": "Sejuta Peserta · data changes as of {as_of}"},
+    "chg.digest_loaded": {"id": "Dimuat {when}: {files}", "en": "Loaded {when}: {files}"},
+    "chg.digest_active": {"id": "Peserta aktif ({segments}): {before} → {after} ({change})",
+                          "en": "Active members ({segments}): {before} → {after} ({change})"},
+    "chg.digest_movers": {"id": "Perubahan terbesar:", "en": "Largest changes:"},
+    "chg.digest_tiers": {"id": "Peringkat berubah:", "en": "Tier changes:"},
+    "chg.digest_alerts": {"id": "Peringatan:", "en": "Alerts:"},
+    "chg.digest_source": {"id": "Sumber: BPJS Ketenagakerjaan, diolah Sejuta Peserta",
+                          "en": "Source: BPJS Ketenagakerjaan, processed by Sejuta Peserta"},
+    "trace.button": {"id": "Dari mana angka ini?", "en": "Where does this number come from?"},
+    "trace.definition.active": {
+        "id": "Peserta aktif: terdaftar paling lambat bulan data dan iurannya dibayar sampai bulan itu "
+              "(rentang iuran dari daftar iuran, atau BLTH iuran terakhir dari daftar peserta), segmen {segments}.",
+        "en": "Active members: registered by the data's month and paid through it (a contribution "
+              "spell from a contribution list, or the member list's last paid month), segments {segments}."},
+    "trace.definition.registered": {
+        "id": "Peserta terdaftar: tercatat dalam daftar peserta terbaru dengan tanggal kepesertaan paling "
+              "lambat bulan data, segmen {segments}, aktif maupun tidak.",
+        "en": "Registered members: in the newest member list with a registration date by the data's month, "
+              "segments {segments}, active or not."},
+    "trace.files_title": {"id": "Berkas yang menyumbang angka ini", "en": "Files behind this figure"},
+    "trace.models_title": {"id": "Rantai model (dari tabel halaman ke tabel muatan)",
+                           "en": "Chain of models (from the page's table to the loaded tables)"},
+    "trace.col_share": {"id": "Porsi", "en": "Share"},
+    "trace.col_loaded_at": {"id": "Dimuat pada", "en": "Loaded at"},
+    "trace.col_by": {"id": "Oleh", "en": "By"},
+    "trace.col_file_as_of": {"id": "Berkas per", "en": "File as of"},
+    "trace.col_read": {"id": "Dibaca", "en": "Read"},
+    "trace.col_quarantined": {"id": "Dikarantina", "en": "Quarantined"},
+    "trace.download": {"id": "Unduh penelusuran (Excel)", "en": "Download the trace (Excel)"},
 }
 
 

@@ -9,28 +9,22 @@ import re
 import pandas as pd
 import streamlit as st
 
-from etl import settings
-from ui import exports, fmt, printing
+from ui import exports, fmt, printing, state
 from ui.queries import common
 from ui.queries.funnel import WarehouseMissing
 from ui.i18n import LANGS, t
 
 
 def lang() -> str:
-    if "lang" not in st.session_state:
-        q = st.query_params.get("lang")
-        st.session_state["lang"] = q if q in LANGS else settings.get("language")
-    return st.session_state["lang"]
+    """The language of this run (ui.state: from the address, else the session, else the setting)."""
+    return state.lang()
 
 
 def language_switch() -> None:
+    """The language picker of the sidebar; a change goes into the address (ui.state)."""
     current = lang()
-    choice = st.sidebar.segmented_control(t("lang.label", current), options=list(LANGS),
-                                          format_func=lambda k: LANGS[k], default=current, key="lang_switch")
-    if choice and choice != current:
-        st.session_state["lang"] = choice
-        st.query_params["lang"] = choice
-        st.rerun()
+    st.sidebar.segmented_control(t("lang.label", current), options=list(LANGS), format_func=LANGS.get,
+                                 **state.bind("lang", "lang_switch"))
 
 
 def status_line(status: dict, lg: str) -> str:
@@ -38,6 +32,14 @@ def status_line(status: dict, lg: str) -> str:
     if status.get("loaded_at") is not None:
         parts.append(t("data.loaded", lg, when=fmt.datetime_(status["loaded_at"], lg)))
     return " · ".join(parts)
+
+
+def admin_note(lang: str, *texts: str) -> None:
+    """What only the person running the dashboard needs (setting names, file paths,
+    commands), folded away under "Untuk administrator"."""
+    with st.expander(t("admin.title", lang)):
+        for text in texts:
+            st.markdown(text)
 
 
 def leave_pages_directory_mode() -> None:
@@ -108,15 +110,28 @@ def with_context(fig, lang: str, ctx, title: str | None = None):
     return fig
 
 
-def chart(fig, key: str, lang: str, where=None, title: str | None = None) -> None:
+def chart(fig, key: str, lang: str, where=None, title: str | None = None, on_select="ignore"):
     """Every chart goes on a page this way, with one configuration: offline maps (plotly's
     topojson from this server, see geo.boundaries), no logo, no lasso; the title, as-of
     month and source line in the figure, and an image download named for what it shows
-    (sejuta-peserta_<title>_<regency>_<YYYY-MM>.png)."""
-    from ui.charts import CONFIG
+    (sejuta-peserta_<title>_<regency>_<YYYY-MM>.png); the page's language and a title clear
+    of the toolbar (ui.charts.config, finish). A map passes on_select (a callback) to be clicked."""
+    from ui.charts import config, finish
     ctx = exports.context()
     fig = with_context(fig, lang, ctx, title)
     name = exports.slug(plain(fig.layout.title.text) or key)
     image = {"format": "png", "scale": 2, "filename": ctx.file_name(name, "png")[:-4] if ctx else name}
-    (where or st).plotly_chart(fig, config={**CONFIG, "topojsonURL": "/app/static/", "toImageButtonOptions": image},
-                               key=key)
+    return (where or st).plotly_chart(
+        finish(fig, lang), config={**config(lang), "topojsonURL": "/app/static/", "toImageButtonOptions": image},
+        key=key, on_select=on_select, selection_mode="points")
+
+
+
+def pressed(label: str, key: str, form: bool = False, **kw) -> bool:
+    """A button that reports its click through its on_click callback (a session flag), not
+    through st.button's return value: the value is lost when a multipage run starts on
+    another page than the one the click came from (seen in AppTest); the callback is not."""
+    flag = f"_pressed_{key}"
+    button = st.form_submit_button if form else st.button
+    button(label, key=key, on_click=st.session_state.__setitem__, args=(flag, True), **kw)
+    return bool(st.session_state.pop(flag, False))

@@ -32,7 +32,9 @@ CSS = """
   [data-testid="stElementContainer"]:has([data-testid="stDownloadButton"]),
   [data-testid="stElementContainer"]:has([data-testid="stDataFrame"]),
   [data-testid="stElementContainer"]:has([data-testid="stButton"]),
-  [data-testid="stElementContainer"]:has(iframe) { display: none !important; }
+  [data-testid="stElementContainer"]:has(iframe),
+  [data-testid="stElementContainer"]:has(hr):has(+ [data-testid="stElementContainer"] [data-testid="stDownloadButton"])
+    { display: none !important; }
   [data-testid="stMainBlockContainer"] { padding: 0 !important; }
   [data-testid="stMain"] { margin: 0 !important; }
   [data-testid="stVerticalBlock"] { gap: 0.35rem !important; }

@@ -1,112 +1,25 @@
 """Chart builders of the regency view: DataFrame in, plotly Figure out. No queries,
-no streamlit but the figure cache (ui/figcache.py). Numbers are formatted with ui.fmt, strings come from ui.i18n."""
+no streamlit. Numbers are formatted with ui.fmt, strings come from ui.i18n."""
 from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from geo import boundaries, tiles
-from ui import fmt
-from ui.charts import COLORS, CONFIG, base_layout, month_labels
+from ui import fmt, palette
+from ui.charts import COLORS, base_layout, month_labels
 from ui.figcache import cached_figure
 from ui.i18n import t
+from ui.map_charts import tier_colors, tier_label
 
-__all__ = ["CONFIG", "map_frame", "tile_map", "geo_map", "ranking", "compare", "trend", "mix_bars",
-           "tier_colors", "hidden_text"]
+__all__ = ["ranking", "compare", "trend", "mix_bars", "tier_colors", "tier_label", "hidden_text"]
 
-# one colour per tier number (0 = not yet ranked); light to dark as the tier rises
-TIER_PALETTE = ["#e8dcc4", "#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0", "#0c2c84", "#081d58"]
-SELECTED = "#b8252b"
-PEER_COLORS = ["#b8252b", "#1d6fa5", "#d9822b", "#6a3d9a"]
-
-
-def tier_label(row, lang: str) -> str:
-    return row["tier_label_id"] if lang == "id" else row["tier_label_en"]
-
-
-def tier_colors(tiers: pd.DataFrame, lang: str) -> dict[str, str]:
-    """{tier label: colour} in tier order (also the legend order)."""
-    col = "label_id" if lang == "id" else "label_en"
-    return {r[col]: TIER_PALETTE[min(int(r["tier"]), len(TIER_PALETTE) - 1)]
-            for _, r in tiers.sort_values("min_pct").iterrows()}
+SELECTED = palette.SELECTED
+PEER_COLORS = palette.PEER
 
 
 def hidden_text(lang: str) -> str:
     """What a hidden count shows, whatever hid it (so the page reveals no bound)."""
     return t("table.hidden", lang)
-
-
-# ---------------------------------------------------------------- maps
-
-def wrap(label: str, width: int = 9) -> str:
-    """A tile label on short lines: "Manggarai Barat" -> "Manggarai<br>Barat"."""
-    lines: list[str] = []
-    for word in str(label).split():
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return "<br>".join(lines)
-
-
-def map_frame(standing: pd.DataFrame, regencies: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """One row per regency with what both maps show: value (attainment), tier label,
-    tile text ("TTS<br>45,8%"; geo's frames key regencies by kemendagri_code) and hover text (name, attainment, active of target, tier, rank)."""
-    d = standing.merge(regencies[["regency_code", "regency_label"]], on="regency_code", how="left")
-    d["kemendagri_code"], d["label"], d["name"] = d["regency_code"], d["regency_label"], d["regency_name"]
-    d["value"] = d["attainment_pct"].astype(float)
-    d["tier_name"] = [tier_label(r, lang) for _, r in d.iterrows()]
-    d["tile_text"] = [f"{wrap(lbl)}<br>{fmt.pct_cut(v, 1, lang)}" for lbl, v in zip(d["label"], d["value"])]
-    d["hover"] = [
-        f"<b>{r['name']}</b><br>"
-        + t("reg.hover_attainment", lang, pct=fmt.pct(r["attainment_pct"], 1, lang),
-            active=fmt.number(r["n_active"], lang), target=fmt.number(r["target"], lang))
-        + "<br>" + t("reg.hover_tier", lang, tier=r["tier_name"])
-        + "<br>" + t("reg.hover_rank", lang, rank=int(r["attainment_rank"]), n=len(d))
-        for _, r in d.iterrows()]
-    d["col_attainment"] = [fmt.pct(v, 1, lang) for v in d["value"]]
-    d["col_active"] = [fmt.number(v, lang) for v in d["n_active"]]
-    d["col_target"] = [fmt.number(v, lang) for v in d["target"]]
-    return d
-
-
-@cached_figure
-def tile_map(frame: pd.DataFrame, color_by: str, tiers: pd.DataFrame, selected: str | None,
-             lang: str) -> go.Figure:
-    """Tile map coloured by attainment (0-100) or by tier; the selected regency outlined."""
-    shown = frame.rename(columns={"col_attainment": t("table.attainment", lang),
-                                  "col_active": t("table.active", lang),
-                                  "col_target": t("table.target", lang),
-                                  "tier_name": t("table.tier", lang)})
-    hover = [t("table.attainment", lang), t("table.active", lang), t("table.target", lang), t("table.tier", lang)]
-    by_tier = color_by == "tier"
-    fig = tiles.tile_figure(
-        shown.drop(columns=["name"]), value_col="value", label_col="tile_text",
-        color_col=t("table.tier", lang) if by_tier else None,
-        category_colors=tier_colors(tiers, lang) if by_tier else None,
-        hover_cols=hover, separators=fmt.plotly_separators(lang), font_size=10, height=400)
-    for shape in fig.layout.shapes:
-        if shape.name == f"{tiles.TILE_SHAPE_PREFIX}{selected}":
-            shape.line = dict(color=SELECTED, width=4)
-    return fig
-
-
-def geo_map(matched, frame: pd.DataFrame, color_by: str, tiers: pd.DataFrame, selected: str | None,
-            lang: str) -> go.Figure:
-    """Choropleth of the matched boundaries (already simplified and oriented), same colours and
-    hover as the tile map; the selected regency outlined."""
-    by_tier = color_by == "tier"
-    fig = boundaries.choropleth_figure(
-        matched, frame[["kemendagri_code", "value", "tier_name", "hover"]], value_col="value",
-        hover_text_col="hover", color_col="tier_name" if by_tier else None,
-        category_colors=tier_colors(tiers, lang) if by_tier else None,
-        separators=fmt.plotly_separators(lang), tolerance=None, precision=None, height=470)
-    for trace in fig.data:
-        if isinstance(trace, go.Choropleth):
-            locs = list(trace.locations)
-            trace.marker.line.width = [3 if c == selected else 0.6 for c in locs]
-            trace.marker.line.color = [SELECTED if c == selected else "white" for c in locs]
-    return fig
 
 
 # ---------------------------------------------------------------- ranking and comparison
@@ -118,23 +31,23 @@ def ranking(standing: pd.DataFrame, tiers: pd.DataFrame, selected: str | None, l
     d = standing.sort_values(["attainment_pct", "regency_code"], ascending=[True, False])
     colors = tier_colors(tiers, lang)
     names = [f"<b>{n}</b>" if c == selected else n for n, c in zip(d["regency_short_name"], d["regency_code"])]
-    text = [t("reg.bar_text", lang, pct=fmt.pct(p, 1, lang), target=fmt.number(tg, lang))
+    text = [t("reg.bar_text", lang, pct=fmt.pct_cut(p, 1, lang), target=fmt.number(tg, lang))
             for p, tg in zip(d["attainment_pct"], d["target"])]
-    hover = [t("reg.hover_attainment", lang, pct=fmt.pct(p, 1, lang), active=fmt.number(a, lang),
+    hover = [t("reg.hover_attainment", lang, pct=fmt.pct_cut(p, 1, lang), active=fmt.number(a, lang),
                target=fmt.number(tg, lang))
              for p, a, tg in zip(d["attainment_pct"], d["n_active"], d["target"])]
     fig = go.Figure(go.Bar(
         x=d["attainment_pct"], y=names, orientation="h", text=text, textposition="outside",
         cliponaxis=False, customdata=hover, hovertemplate="%{y}<br>%{customdata}<extra></extra>",
-        marker=dict(color=[colors.get(tier_label(r, lang), "#cccccc") for _, r in d.iterrows()],
-                    line=dict(color=[SELECTED if c == selected else "rgba(0,0,0,0)" for c in d["regency_code"]],
-                              width=2))))
+        marker=dict(color=[colors.get(tier_label(r, lang), palette.NO_DATA) for _, r in d.iterrows()],
+                    line=dict(color=[SELECTED if c == selected else palette.MUTED for c in d["regency_code"]],
+                              width=[2.5 if c == selected else 0.5 for c in d["regency_code"]]))))
     top = max(100.0, float(d["attainment_pct"].max() or 0))
     label_col = "label_id" if lang == "id" else "label_en"
     cuts = tiers[tiers["min_pct"] > 0].sort_values("min_pct")
     for i, (x, lbl) in enumerate(zip(cuts["min_pct"].astype(float), cuts[label_col])):
         # the tier's name over its line, on two alternating rows so neighbours do not collide
-        fig.add_vline(x=x, line=dict(color="#777777", width=1, dash="dot"),
+        fig.add_vline(x=x, line=dict(color=palette.MUTED, width=1, dash="dot"),
                       annotation=dict(text=f"{lbl} {fmt.pct(x, 0, lang)}", font_size=10, yanchor="bottom",
                                       yshift=4 + 14 * (i % 2), showarrow=False),
                       annotation_position="top")
@@ -198,7 +111,7 @@ def trend(monthly: pd.DataFrame, target: int, projection: pd.DataFrame | None, l
 
 @cached_figure
 def mix_bars(mix: pd.DataFrame, labels: list[str], lang: str, title: str,
-             color: str = "#1d6fa5") -> go.Figure:
+             color: str = palette.BAR) -> go.Figure:
     """Horizontal bars of the share of each category; hidden cells drawn empty and labelled."""
     d = mix.assign(label=labels).iloc[::-1]
     share = d["share_pct"].astype(float).fillna(0)

@@ -2,41 +2,21 @@
 No queries, no streamlit. Values arrive aggregated (and small cells already hidden)."""
 from __future__ import annotations
 
-import textwrap
-
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui import fmt
+from ui import fmt, palette
 from ui.charts import COLORS, base_layout, month_labels
 from ui.figcache import cached_figure
 from ui.i18n import t
-
-# one colour per sector (by sort order), readable on white and for common colour blindness
-SECTOR_COLORS = ["#1b7f3b", "#9acd32", "#8c564b", "#1f77b4", "#8e5ea2",
-                 "#d9822b", "#5b6770", "#d62728", "#17becf", "#b0b0b0"]
-# tiers from lowest (grey) to highest (deep green); more tiers than colours reuse the last
-TIER_COLORS = ["#c8c8c8", "#c9e3a6", "#8cc26a", "#4f9e45", "#2b7a34", "#0f4f22", "#062e13"]
 
 
 def name_col(lang: str) -> str:
     return "name_id" if lang == "id" else "name_en"
 
 
-def wrap(text: str, width: int = 18) -> str:
-    return "<br>".join(textwrap.wrap(str(text), width)) or str(text)
-
-
 def sector_color(i: int) -> str:
-    return SECTOR_COLORS[i % len(SECTOR_COLORS)]
-
-
-def tier_color(tier: int, n_tiers: int) -> str:
-    """Spread the palette over the configured tiers: lowest grey, highest deepest green."""
-    if n_tiers <= 1:
-        return TIER_COLORS[0]
-    i = round(int(tier) * (len(TIER_COLORS) - 1) / (n_tiers - 1)) if n_tiers > len(TIER_COLORS) else int(tier)
-    return TIER_COLORS[min(max(i, 0), len(TIER_COLORS) - 1)]
+    return palette.sector(i)
 
 
 @cached_figure
@@ -55,7 +35,7 @@ def coverage_bars(df: pd.DataFrame, lang: str, title: str) -> go.Figure:
         customdata=hover, hovertemplate="%{y}<br>%{customdata}<extra></extra>"))
     fig.update_layout(title=title, hovermode="closest")
     base_layout(fig, lang, height=60 + 34 * len(d))
-    fig.update_xaxes(ticksuffix="%", tickformat=",.2f", rangemode="tozero", gridcolor="#e5e5e5")
+    fig.update_xaxes(ticksuffix="%", tickformat=",.2f", rangemode="tozero", gridcolor=palette.GRID)
     fig.update_yaxes(tickformat=None, gridcolor=None)
     fig.update_layout(margin=dict(l=10, r=60, t=40, b=10))
     return fig
@@ -73,20 +53,29 @@ def sector_heatmap(df: pd.DataFrame, lang: str) -> go.Figure:
     counts = counts.reindex(index=regencies["regency_code"], columns=sectors["sector_code"])
     z = grid.astype(float).values
     text = [["–" if pd.isna(v) else fmt.pct(v, 2, lang) for v in row] for row in z]
-    hover = [[t("sec.hover_cell", lang, active=t("sec.hidden_short", lang) if pd.isna(n) else fmt.number(n, lang),
-                pct="–" if pd.isna(v) else fmt.pct(v, 2, lang))
-              for n, v in zip(nrow, zrow)] for nrow, zrow in zip(counts.values, z)]
+    full = list(sectors[name_col(lang)])
+    hover = [[f"{sector} · " + t("sec.hover_cell", lang, active=t("sec.hidden_short", lang) if pd.isna(n)
+                                 else fmt.number(n, lang), pct="–" if pd.isna(v) else fmt.pct(v, 2, lang))
+              for sector, n, v in zip(full, nrow, zrow)] for nrow, zrow in zip(counts.values, z)]
     fig = go.Figure(go.Heatmap(
-        z=z, x=[wrap(n, 14) for n in sectors[name_col(lang)]], y=list(regencies["regency_label"]),
+        z=z, x=short_names(full), y=list(regencies["regency_label"]),
         text=text, texttemplate="%{text}", textfont=dict(size=10), customdata=hover,
-        hovertemplate="%{y} · %{x}<br>%{customdata}<extra></extra>", colorscale="Greens",
+        hovertemplate="%{y} · %{customdata}<extra></extra>", colorscale="Greens",
         hoverongaps=False, xgap=1, ygap=1,
         colorbar=dict(title=t("sec.coverage_axis", lang), ticksuffix="%", tickformat=",.2f")))
     fig.update_layout(height=110 + 26 * len(regencies), margin=dict(l=10, r=10, t=10, b=10),
                       separators=fmt.plotly_separators(lang),
                       plot_bgcolor="white", font=dict(size=12))
-    fig.update_xaxes(side="top", tickangle=0)
+    fig.update_xaxes(tickangle=-90)   # one short name per column, turned: they never overlap, even on a phone
     return fig
+
+
+def short_names(names: list[str]) -> list[str]:
+    """A column label of one word ("Pertanian"), longer only where two would read the same
+    ("Other services", "Other"); the full name is in the hover."""
+    first = [n.split()[0] for n in names]
+    return [n.split("/")[0].split("(")[0].split("&")[0].strip() if first.count(f) > 1 else f
+            for n, f in zip(names, first)]
 
 
 @cached_figure
@@ -121,7 +110,7 @@ def growth_bars(df: pd.DataFrame, lang: str) -> go.Figure:
     base_layout(fig, lang, height=60 + 34 * len(d))
     lo, hi = min(int(d["change_12m"].min()), 0), max(int(d["change_12m"].max()), 0)
     pad = max(hi - lo, 1) * 0.3  # room for the labels outside the bars, on both sides
-    fig.update_xaxes(tickformat=",d", zeroline=True, zerolinecolor="#888", gridcolor="#e5e5e5",
+    fig.update_xaxes(tickformat=",d", zeroline=True, zerolinecolor=palette.MUTED, gridcolor=palette.GRID,
                      range=[lo - (pad if lo < 0 else 0), hi + pad])
     fig.update_yaxes(tickformat=None, gridcolor=None, rangemode="normal")
     fig.update_layout(margin=dict(l=10, r=90, t=40, b=10))
@@ -137,7 +126,7 @@ def tier_distribution(dist: pd.DataFrame, lang: str) -> go.Figure:
     for _, row in tiers.iterrows():
         d = dist[dist["tier"] == row["tier"]]
         x = pd.to_datetime(d["month"])
-        color = tier_color(row["tier"], len(tiers))
+        color = palette.tier(row["tier"])
         fig.add_trace(go.Scatter(x=x, y=d["n_regencies"], name=row[label], stackgroup="tiers",
                                  mode="lines", line=dict(width=0.5, color=color, shape="hv"), fillcolor=color,
                                  customdata=month_labels(x, lang),

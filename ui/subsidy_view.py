@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import claims_charts as cc
-from ui import exports, fmt, tables
+from ui import exports, fmt, tables, words
 from ui.i18n import t
 from ui.layout import chart
 from ui.queries import claims as q
@@ -28,8 +28,8 @@ def name_col(lang) -> str:
     return "name_id" if lang == "id" else "name_en"
 
 
-def bsu_section(lang):
-    st.subheader(t("subs.bsu_title", lang))
+def bsu_section(lang, wide=False):
+    st.subheader(words.scope(t("subs.bsu_title", lang), lang, regency=wide))
     schemes = q.subsidy_schemes()
     if schemes.empty:
         st.info(t("subs.none", lang))
@@ -66,8 +66,8 @@ def bsu_section(lang):
     tables.show(Table("bsu_kabupaten", cols), df, lang, key="subs_bsu_table", height=35 * 23 + 3)
 
 
-def budget_section(lang, k):
-    st.subheader(t("subs.budget_title", lang))
+def budget_section(lang, k, wide=False):
+    st.subheader(words.scope(t("subs.budget_title", lang), lang, regency=wide))
     st.caption(t("subs.budget_note", lang, minimum=fmt.rupiah(MINIMUM_PACKAGE_RP, lang)))
     years = q.budget_years()
     if years.empty:
@@ -117,8 +117,8 @@ def retention_table(lang, df, key, by_regency: bool = False):
     tables.show(Table("retensi_kabupaten" if by_regency else "retensi", cols), rows, lang, key=key)
 
 
-def retention_section(lang, status, k):
-    st.subheader(t("subs.retention_title", lang))
+def retention_section(lang, status, k, wide=False):
+    st.subheader(words.scope(t("subs.retention_title", lang), lang, regency=wide))
     as_of = fmt.month_long(status["as_of"], lang)
     df = q.budget_retention()
     if df.empty:
@@ -132,8 +132,10 @@ def retention_section(lang, status, k):
         st.caption(t("claims.privacy_note", lang, k=k))
 
 
-def subsidies_tab(lang, status):
+def subsidies_tab(lang, status, province_wide: bool = False):
+    """The tab; province_wide: a regency is chosen on the page, and these sections (which
+    show all of NTT, with tables by regency) say so in their titles."""
     exports.filters()   # the claims tab's period and regency do not apply here
-    bsu_section(lang)
-    budget_section(lang, status["suppress_below"])
-    retention_section(lang, status, status["suppress_below"])
+    bsu_section(lang, province_wide)
+    budget_section(lang, status["suppress_below"], province_wide)
+    retention_section(lang, status, status["suppress_below"], province_wide)

@@ -38,7 +38,6 @@ class Col:
     kind: str = "count"
     digits: int = 1
     hideable: bool = True  # shows "disembunyikan" on a hidden row (else "–" when missing)
-    missing: str | None = None   # i18n key of what a missing value means here (else "–")
     text: str | None = None      # a header given as text (e.g. a tier's name) instead of a label key
 
     def __post_init__(self):
@@ -64,14 +63,23 @@ class Table:
                 out[h] = pd.to_numeric(out[h], errors="coerce")
         return out
 
+    def placeholder(self, df: pd.DataFrame, lang: str) -> str:
+        """What the browser's grid shows in an empty cell (it does not show a styled text
+        there): "disembunyikan" in a table with hidden cells, else "–". So a table with hidden
+        cells has no other empty cell, and a value with its own meaning when missing ("not
+        reached") is given as text by the page."""
+        return t("table.hidden", lang) if self.hidden_rows(df).any() else fmt.MISSING
+
     def hidden_rows(self, df: pd.DataFrame) -> pd.Series:
         if self.hidden_flag and self.hidden_flag in df:
             return df[self.hidden_flag].fillna(False).astype(bool).reset_index(drop=True)
         return pd.Series(False, index=range(len(df)))
 
-    def hides(self, col: Col) -> bool:
-        """Whether this column's cells read "hidden" on a hidden row."""
-        return col.hideable and col.kind in NUMERIC
+    def hides(self, col: Col, row_hidden: bool, value) -> bool:
+        """Whether a cell reads "hidden": in a hidden row, every number of a column that can be
+        hidden (even one the mart failed to blank: a hidden count never shows) and an empty text
+        cell (the browser's grid shows the placeholder there; the workbook and print the same)."""
+        return row_hidden and col.hideable and (col.kind in NUMERIC or fmt.is_missing(value))
 
     def styled(self, df: pd.DataFrame, lang: str):
         """A pandas Styler: typed cells, each shown by its kind; hidden rows read as hidden."""
@@ -79,17 +87,19 @@ class Table:
         sty = data.style.format({h: _formatter(c, lang) for h, c in zip(data.columns, self.columns)})
         hidden = self.hidden_rows(df)
         if hidden.any():
-            cols = [h for h, c in zip(data.columns, self.columns) if self.hides(c)]
-            sty = sty.format(lambda v: t("table.hidden", lang), subset=pd.IndexSlice[hidden[hidden].index, cols])
+            for h, c in zip(data.columns, self.columns):
+                show = _formatter(c, lang)
+                sty = sty.format(lambda v, c=c, show=show: t("table.hidden", lang) if self.hides(c, True, v) else show(v),
+                                 subset=pd.IndexSlice[hidden[hidden].index, [h]])
         return sty
 
     def display(self, df: pd.DataFrame, lang: str) -> list[list[str]]:
         """Every cell as the screen shows it (the printed page and the PDF briefs)."""
         data, hidden = self.frame(df, lang), self.hidden_rows(df)
         shown = [[_formatter(c, lang)(v) for v in data[h]] for h, c in zip(data.columns, self.columns)]
-        for j, c in enumerate(self.columns):
-            if self.hides(c):
-                shown[j] = [t("table.hidden", lang) if hid else v for v, hid in zip(shown[j], hidden)]
+        for j, (h, c) in enumerate(zip(data.columns, self.columns)):
+            shown[j] = [t("table.hidden", lang) if self.hides(c, hid, raw) else v
+                        for v, hid, raw in zip(shown[j], hidden, data[h])]
         return [list(row) for row in zip(*shown)]
 
     def title(self, lang: str, key: str | None = None) -> str:
@@ -103,10 +113,7 @@ class Table:
 
 def _formatter(col: Col, lang: str):
     fn = KINDS[col.kind]
-    if col.missing is None:
-        return lambda v: fn(v, lang, col.digits)
-    empty = t(col.missing, lang)
-    return lambda v: empty if fmt.is_missing(v) else fn(v, lang, col.digits)
+    return lambda v: fn(v, lang, col.digits)
 
 
 def show(spec: Table, df: pd.DataFrame, lang: str, key: str | None = None, height: int | None = None,
@@ -118,7 +125,7 @@ def show(spec: Table, df: pd.DataFrame, lang: str, key: str | None = None, heigh
     styled = spec.styled(df, lang)
     if style is not None:
         styled = styled.apply(style, axis=None)
-    st.dataframe(styled, hide_index=True, width="stretch", key=key,
+    st.dataframe(styled, hide_index=True, width="stretch", key=key, placeholder=spec.placeholder(df, lang),
                  height=height if height is not None else "auto")
     sheet = exports.register(spec, df, lang, key)
     printing.table(spec, df, lang, sheet.title if sheet else spec.title(lang, key))
@@ -138,11 +145,12 @@ REGENCY_PROGRESS = Table("kabupaten", (REGENCY, TARGET, ACTIVE, ATTAINMENT, TIER
 
 
 def area_spec(with_parent: bool) -> Table:
-    """A regency's districts, or its villages under their district (the regency page and the
-    regent's brief), with active members per 1,000 inhabitants (2010 census; villages have no
-    population figure); hidden cells come from the mart (is_suppressed)."""
+    """A regency's districts (with active members per 1,000 inhabitants, 2010 census), or its
+    villages under their district (no population figure exists for a village), for the regency
+    page and the regent's brief; hidden cells come from the mart (is_suppressed). At the top
+    tier nothing more is needed: 0 (an empty cell would read as hidden)."""
     first = (Col("area_name", "reg.col_village", "text"), Col("parent_name", "reg.col_district", "text")) \
         if with_parent else (Col("area_name", "reg.col_district", "text"),)
     return Table("desa" if with_parent else "kecamatan", first + (
-        TARGET, ACTIVE, ATTAINMENT, TIER, Col("n_to_next_tier", "reg.col_to_next"),
-        Col("active_per_1000_pop", "reg.col_per_1000_pop", "decimal", digits=2, missing="reg.no_population")))
+        TARGET, ACTIVE, ATTAINMENT, TIER, Col("n_to_next_tier", "reg.col_to_next")) + (() if with_parent else (
+        Col("active_per_1000_pop", "reg.col_per_1000_pop", "decimal", digits=2),)))

@@ -109,12 +109,12 @@ def write_sheet(ws, sheet) -> None:
         number = number_format(col.kind, col.digits, lang)
         for i, v in enumerate(data.iloc[:, j]):
             cell = ws.cell(row=top + 1 + i, column=j + 1)
-            if hidden[i] and spec.hides(col):
+            if spec.hides(col, hidden[i], v):
                 cell.value, cell.font = t("table.hidden", lang), HIDDEN_FONT
                 cell.alignment = Alignment(horizontal="right")
                 continue
             cell.value = cell_value(v, col.kind, col.digits)
-            if cell.value is None and (col.kind == "text" or col.missing):   # what a blank means here
+            if cell.value is None and col.kind == "text":   # what a blank means here
                 cell.value = shown[i][j] if shown[i][j] != fmt.MISSING else None
             cell.number_format = number
         width = max([len(str(headers[j]))] + [len(r[j]) for r in shown[:500]])

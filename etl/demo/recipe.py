@@ -30,8 +30,22 @@ class Built:
     seconds: float                   # in all
 
 
+# what the build tells `progress`, in English; a caller may pass `say(key, **values)` to
+# tell it in another language (the dashboard's first start does, in the page's language)
+MESSAGES = {
+    "drawn": "demo: {members:,} members and {spells:,} contribution spells drawn ({seconds:.1f} s)",
+    "members_written": "demo: member list written ({seconds:.1f} s)",
+    "files_written": "demo: {label} {n} file(s) written ({seconds:.1f} s)",
+    "loading": "demo: {n} raw files in {out}; loading them ({seconds:.1f} s)",
+}
+
+
+def english(key: str, **values) -> str:
+    return MESSAGES[key].format(**values)
+
+
 def generate(out_dir: Path, members: int = 1_000_000, seed: int = SEED, as_of: str = AS_OF,
-             progress=print) -> list[Path]:
+             progress=print, say=english) -> list[Path]:
     """Write the demo raw files into out_dir and return their paths (nothing is
     loaded). Files are byte-identical for the same (members, seed, as_of)."""
     t0 = time.perf_counter()
@@ -41,29 +55,28 @@ def generate(out_dir: Path, members: int = 1_000_000, seed: int = SEED, as_of: s
     mem, sp = population(w, members)
     sp = by_member(claims.deaths(w, mem, sp))
     nik, names = personal.make_niks(w, mem), personal.make_names(w, mem["female"])
-    progress(f"demo: {members:,} members and {len(sp['mem']):,} contribution spells drawn "
-             f"({time.perf_counter() - t0:.1f} s)")
+    progress(say("drawn", members=members, spells=len(sp["mem"]), seconds=time.perf_counter() - t0))
     paths = [write_members(w, out, as_of, mem, sp, nik, names)]
-    progress(f"demo: member list written ({time.perf_counter() - t0:.1f} s)")
+    progress(say("members_written", seconds=time.perf_counter() - t0))
     for label, writer in (("contributions", write_contributions), ("claims", write_claims),
                           ("subsidies", write_bsu)):
         new = writer(w, out, mem, sp, nik, names)
         paths += new
-        progress(f"demo: {label} {len(new)} file(s) written ({time.perf_counter() - t0:.1f} s)")
+        progress(say("files_written", label=label, n=len(new), seconds=time.perf_counter() - t0))
     return paths
 
 
 def build(members: int | None = None, seed: int | None = None, as_of: str | None = None,
-          out: Path | None = None, progress=print, append: bool = False) -> Built:
+          out: Path | None = None, progress=print, append: bool = False, say=english) -> Built:
     """Generate the raw files into `out` (default: setting demo_dir) and load them
     into the configured warehouse (setting warehouse), which they replace unless
     `append`. Defaults: setting demo_members, seed 7, as of 2026-10."""
     t0 = time.perf_counter()
     out = Path(out or settings.get_path("demo_dir"))
     members = members or settings.get_int("demo_members")
-    files = generate(out, members, SEED if seed is None else seed, as_of or AS_OF, progress)
+    files = generate(out, members, SEED if seed is None else seed, as_of or AS_OF, progress, say)
     generating = time.perf_counter() - t0
-    progress(f"demo: {len(files)} raw files in {out}; loading them ({generating:.1f} s)")
+    progress(say("loading", n=len(files), out=out, seconds=generating))
     results = load(files, progress, append)
     return Built(files, results, settings.get_path("warehouse"), generating, time.perf_counter() - t0)
 

@@ -23,6 +23,8 @@ create table if not exists load_log (
                                         -- last_paid_month, registered_date (members), load_month
 );
 alter table load_log add column if not exists as_of_rule varchar;
+alter table load_log add column if not exists loaded_by varchar;   -- who: the signed-in e-mail, cli:<os user>
+alter table load_log add column if not exists size_bytes bigint;   -- the file's size as read
 
 create table if not exists quarantine (
     load_id integer not null,

@@ -55,7 +55,7 @@ def geo_server(demo_env):
 def test_tile_map(page, app_server, demo_env):
     open_regency_page(page, app_server + "/regencies?regency=53.02&map=tile")
     assert page.evaluate(TILE_SHAPES) == 22
-    assert "regency=53.02" in page.url and "peers=" in page.url      # the state is in the link
+    assert "regency=53.02" in page.url and "lang=id" in page.url     # the state is in the link
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "regencies_tile.png"), full_page=True)
     check_page(page, demo_env[2])
@@ -64,7 +64,8 @@ def test_tile_map(page, app_server, demo_env):
 def test_geographic_map(page, geo_server, demo_env):
     open_regency_page(page, geo_server + "/regencies?regency=53.02&map=geo&color=tier")
     page.locator(".js-plotly-plot path.choroplethlocation").first.wait_for(timeout=30_000)
-    assert page.locator(".js-plotly-plot path.choroplethlocation").count() == 22
+    regions = page.locator(".js-plotly-plot").first.locator("path.choroplethlocation")
+    assert regions.count() == 22                                         # the district map follows below
     assert page.get_by_text("SEJUTA_BOUNDARY_FILE").count() == 0          # no "not configured" note
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "regencies_geo.png"), full_page=True)

@@ -18,7 +18,7 @@ def open_from_sidebar(page, url, link):
     """Start at the main page (the router registers the pages), then follow the sidebar link."""
     page.goto(url)
     page.locator('[data-testid="stMetric"]').first.wait_for(timeout=60_000)
-    page.locator('[data-testid="stSidebarNav"] a', has_text=link).first.click()
+    page.locator('[data-testid="stSidebar"] a', has_text=link).first.click()
 
 
 def shoot(page, name, height):

@@ -141,7 +141,7 @@ def test_page_workbook_downloads_typed(page, app_server, demo_env):
     download = info.value
     assert download.suggested_filename == "sejuta-peserta_ringkasan-provinsi_2026-10.xlsx"
     wb = openpyxl.load_workbook(io.BytesIO(Path(download.path()).read_bytes()))   # the path has no .xlsx
-    ws = wb[wb.sheetnames[-1]]
+    ws = next(w for w in wb.worksheets if any(r[0].value == "Kabupaten Timor Tengah Selatan" for r in w.iter_rows()))
     cells = {c.value: c for row in ws.iter_rows() for c in row if c.value is not None}
     assert "Data per Oktober 2026" in cells
     tts = next(r for r in ws.iter_rows() if r[0].value == "Kabupaten Timor Tengah Selatan")

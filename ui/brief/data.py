@@ -3,7 +3,6 @@
 query funnel at a plain read-only connection first (`plain_queries`)."""
 from __future__ import annotations
 
-import contextlib
 from dataclasses import dataclass
 
 import pandas as pd
@@ -16,19 +15,10 @@ TREND_MONTHS = 36   # history shown in a brief's trend chart
 MOVERS = 3
 
 
-@contextlib.contextmanager
 def plain_queries(warehouse):
-    """The page queries on one plain read-only connection (no Streamlit cache), for the
-    command line and the benchmarks."""
-    import duckdb
-    from ui.queries import funnel
-    con = duckdb.connect(str(warehouse), read_only=True)
-    funnel.use_executor(lambda sql, params: con.cursor().execute(sql, params).df())
-    try:
-        yield con
-    finally:
-        funnel.use_executor(None)
-        con.close()
+    """The page queries on one plain read-only connection (ui.queries.funnel.plain)."""
+    from ui.queries.funnel import plain
+    return plain(warehouse)
 
 
 def months_before(month, n: int):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from ui import fmt, tables
+from ui import fmt, tables, words
 from ui.brief import charts
 from ui.brief.data import Province
 from ui.brief.pdf import MARGIN, WIDTH, Page
@@ -38,7 +38,7 @@ def headline(p: Province, lang: str) -> list[tuple[str, str, str]]:
          t("overview.net_per_month", lang)),
         (t("overview.recent_pace", lang, n=PACE_MONTHS), t("brief.per_month", lang, n=fmt.signed(now.pace_per_month, lang)),
          t("overview.eta", lang, month=fmt.month_long(eta, lang)) if not fmt.is_missing(eta)
-         else t("overview.eta_never", lang)),
+         else words.eta_text(eta, now.pace_per_month, lang)),
     ]
 
 

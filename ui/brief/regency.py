@@ -7,7 +7,7 @@ import math
 
 import pandas as pd
 
-from ui import fmt, tables
+from ui import fmt, tables, words
 from ui.brief import charts
 from ui.brief.data import Regency
 from ui.brief.pdf import DARK, MARGIN, WIDTH, Page
@@ -42,7 +42,7 @@ def headline(r: Regency, lang: str) -> list[tuple[str, str, str]]:
          rank_change_text(row.rank_change_3m, lang)),
         (t("reg.m_tier", lang), tier, tier_note),
         (t("reg.m_eta", lang, n=PACE_MONTHS),
-         fmt.month_long(eta, lang) if not fmt.is_missing(eta) else t("reg.eta_never", lang),
+         words.eta_text(eta, p.pace_per_month, lang),
          t("reg.m_eta_delta", lang, pace=fmt.signed(p.pace_per_month, lang),
            needed=fmt.number(math.ceil(needed), lang) if not fmt.is_missing(needed) else "–",
            deadline=fmt.month(p.deadline_month, lang))),
@@ -109,7 +109,7 @@ def build(r: Regency, lang: str, made: str) -> bytes:
     y = page.section(MARGIN, y, WIDTH, t("brief.districts", lang, name=row.regency_name))
     y = districts(page, r, lang, y) + 2
     y = page.section(MARGIN, y, WIDTH, t("reg.mix_payer", lang))
-    end = page.table(PAYERS, payers(r, lang), lang, MARGIN, y, [44, 20, 22, 20], size=6.8)
+    page.table(PAYERS, payers(r, lang), lang, MARGIN, y, [44, 20, 22, 20], size=6.8)
     page.paragraph(MARGIN + 112, y + 1, WIDTH - 112, budget_line(r, lang), 7.5, DARK, 3.4, bold=True)
     page.paragraph(MARGIN + 112, y + 9, WIDTH - 112, t("brief.budget_note", lang), 6.3, line_h=2.8)
     page.footnotes(notes(r, lang), t("export.source", lang), t("brief.made", lang, when=made))

@@ -4,6 +4,7 @@ file's identity, so a newly published warehouse (the ETL swaps the file) is pick
 the next query. Pages read marts only (tests/test_queries.py checks every query)."""
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from pathlib import Path
@@ -75,3 +76,24 @@ def use_executor(fn=None) -> None:
 def scalar(sql: str, **params):
     df = run(sql, **params)
     return None if df.empty else df.iat[0, 0]
+
+
+@contextlib.contextmanager
+def plain(warehouse):
+    """The page queries on one plain read-only connection (no Streamlit, no cache), for the
+    command line (briefs, digest) and the benchmarks. Yields an executor whose .ms adds up the
+    time of the SQL run."""
+    con = duckdb.connect(str(warehouse), read_only=True)
+
+    def execute(sql, params):
+        t0 = time.perf_counter()
+        df = con.cursor().execute(sql, params).df()
+        execute.ms += (time.perf_counter() - t0) * 1000
+        return df
+    execute.ms = 0.0
+    use_executor(execute)
+    try:
+        yield execute
+    finally:
+        use_executor(None)
+        con.close()

@@ -45,15 +45,17 @@ def tier_areas(regency: str, level: str) -> pd.DataFrame:
                   order by attainment_pct desc nulls last, area_code""", regency=regency, level=level)
 
 
-def tier_what_if(regency: str, more: int) -> pd.DataFrame:
-    """If `more` members join (net) in a regency: its active members, attainment and tier,
-    read off the tier thresholds of the rule (mart_tier_thresholds)."""
+def tier_what_if(area: str, more: int, level: str = "regency") -> pd.DataFrame:
+    """If `more` members join (net) in an area (the province '53' or a regency): its active
+    members, attainment (the rule's attainment_pct) and tier, read off the tier thresholds
+    of the rule (mart_tier_thresholds)."""
     return run("""with p as (select area_code, target, n_active, tier,
                                     greatest(n_active + $more, 0)::bigint as n_after
-                             from mart_tier_progress where level = 'regency' and area_code = $regency)
+                             from mart_tier_progress where level = $level and area_code = $area)
                   select p.*, attainment_pct(p.n_after, p.target) as attainment_after_pct,
                          t.tier as tier_after, t.label_id as tier_after_label_id,
                          t.label_en as tier_after_label_en
                   from p join mart_tier_thresholds t
-                       on t.level = 'regency' and t.area_code = p.area_code and t.n_min_members <= p.n_after
-                  qualify row_number() over (order by t.tier desc) = 1""", regency=regency, more=int(more))
+                       on t.level = $level and t.area_code = p.area_code and t.n_min_members <= p.n_after
+                  qualify row_number() over (order by t.tier desc) = 1""",
+               area=area, more=int(more), level=level)

@@ -37,6 +37,7 @@
 --   jht_rp               its JHT part (BPU only)
 --   unsplit_rp           the whole amount for other segments
 --   is_estimate          estimated from the member list, not loaded
+--   load_id              the load that brought the contribution row (NULL when estimated)
 with
 rates as (
     select 10000 as jkk_min_rp, 207000 as jkk_max_rp, 0.01 as jkk_rate,
@@ -48,13 +49,14 @@ loaded as (
            coalesce(m.segment_code, 'UNKNOWN') as segment_code,
            c.payer_code, c.start_month, c.end_month,
            c.amount_rp, coalesce(c.programmes, m.programmes) as programmes,
-           m.declared_income_rp, false as is_estimate
+           m.declared_income_rp, false as is_estimate, c.load_id
     from stg_contributions c
     left join stg_members m using (member_key)
 ),
 estimated as (
     select s.member_key, s.regency_code, s.segment_code, s.payer_code, s.start_month, s.end_month,
-           null::bigint as amount_rp, m.programmes, m.declared_income_rp, true as is_estimate
+           null::bigint as amount_rp, m.programmes, m.declared_income_rp, true as is_estimate,
+           null::integer as load_id
     from int_member_spells s
     join stg_members m using (member_key)
     where not exists (select 1 from stg_contributions c where c.member_key = s.member_key)
@@ -123,7 +125,7 @@ final as (
            case when is_split then amount_rp - jkk_rp - jht_rp else 0 end as jkm_rp,
            jht_rp,
            case when is_split then 0 else amount_rp end as unsplit_rp,
-           is_estimate
+           is_estimate, load_id
     from split
 )
 select * from final
