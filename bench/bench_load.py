@@ -24,6 +24,8 @@ sys.path.insert(0, str(ROOT))
 def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("--rows", type=int, default=1_000_000)
+    p.add_argument("--raw", help="directory of the generated files, reused when present "
+                                 "(default /tmp/bench-load-raw-ROWS)")
     a = p.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bench-load-"))
     os.environ["SEJUTA_WAREHOUSE"] = str(work / "w.duckdb")
@@ -32,9 +34,11 @@ def main() -> None:
     from etl.demo import generate
     from etl.load import load_paths
     t0 = time.perf_counter()
-    files = generate(work / "raw", members=a.rows, progress=lambda *_: None)
-    members = next(f for f in files if f.name.startswith("peserta"))
-    print(f"generated {members.name}: {members.stat().st_size / 2**20:,.0f} MiB ({time.perf_counter() - t0:.1f} s)")
+    raw = Path(a.raw or f"/tmp/bench-load-raw-{a.rows}")
+    found = sorted(raw.glob("peserta*.csv"))
+    members = found[0] if found else next(
+        f for f in generate(raw, members=a.rows, progress=lambda *_: None) if f.name.startswith("peserta"))
+    print(f"{'reused' if found else 'generated'} {members.name}: {members.stat().st_size / 2**20:,.0f} MiB ({time.perf_counter() - t0:.1f} s)")
     con = duckdb.connect(str(work / "bare.duckdb"))
     t0 = time.perf_counter()
     con.execute("create table bare as select * from read_csv($p, delim=';', header=true)", {"p": str(members)})
@@ -47,6 +51,7 @@ def main() -> None:
     print(f"bare read_csv into a table : {bare:6.2f} s  ({n / bare:,.0f} rows/s)")
     print(f"ETL load of the file       : {result.seconds:6.2f} s  ({result.rows_read / result.seconds:,.0f} rows/s)"
           f"  loaded {result.rows_loaded:,}, quarantined {result.rows_quarantined:,}")
+    print("  steps: " + ", ".join(f"{k} {v:.2f}" for k, v in result.steps.items()))
     print(f"ETL load + marts + publish : {total:6.2f} s")
     print(f"ratio bare / ETL load      : {bare / result.seconds:6.2f}  (aim >= 0.33)")
 

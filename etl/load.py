@@ -43,6 +43,7 @@ class FileResult:
     load_id: int | None = None
     columns: dict[str, str] = field(default_factory=dict)     # field -> header as written
     ignored: list[str] = field(default_factory=list)          # headers no field took
+    steps: dict[str, float] = field(default_factory=dict)     # seconds per load step (bench/bench_load.py)
 
 
 def sha256(path: Path) -> str:
@@ -165,13 +166,24 @@ def load_file(con, path: Path, kind, mapping, params, as_of, dry_run, digest: st
                        {"s": digest}).fetchone()
     if seen:
         return FileResult(path.name, skipped=f"same content already loaded as {seen[0]}")
+    steps, tick = {}, [time.perf_counter()]
+
+    def step(name):
+        now = time.perf_counter()
+        steps[name] = now - tick[0]
+        tick[0] = now
     ex = extract(con, path, kind, mapping)
+    step("extract")
     prepare(con, ex)
+    step("prepare")
     file_as_of, rule = asof.decide(con, ex, path, as_of)
     judge(con, ex, file_as_of)
+    step("judge")
     load_id = con.execute("select coalesce(max(load_id), 0) + 1 from load_log").fetchone()[0]
     stage(con, ex, params)
+    step("stage")
     mark_existing(con, ex.kind, file_as_of)
+    step("existing")
     r = FileResult(path.name, ex.kind, rows_blank=ex.rows_blank, notes=ex.notes, as_of=file_as_of, as_of_rule=rule,
                    load_id=load_id, columns=dict(ex.columns), ignored=list(ex.ignored))
     r.rows_read = con.execute("select count(*) from staged").fetchone()[0]
@@ -179,7 +191,10 @@ def load_file(con, path: Path, kind, mapping, params, as_of, dry_run, digest: st
                                    "group by 1 order by 2 desc, 1").fetchall())
     r.rows_quarantined = sum(r.by_reason.values())
     r.rows_loaded = r.rows_read - r.rows_quarantined
+    step("count")
     r.rows_flagged, r.by_issue = write(con, ex, load_id, path.name, file_as_of)
+    step("write")
+    r.steps = steps
     r.seconds = time.perf_counter() - t0
     log(con, r, load_id, digest, ex, started, "dry-run" if dry_run else "loaded")
     return r
@@ -236,7 +251,9 @@ def mark_duplicates(con, cols: list[str]) -> None:
 
 def mark_existing(con, kind: str, file_as_of) -> None:
     """Rows whose key is already in the warehouse: duplicates, conflicts, or older member data.
-    A member row loses to the warehouse's only when its list's as-of month is older."""
+    A member row loses to the warehouse's only when its list's as-of month is older. A
+    one-month contribution row also meets a stored run of one-month rows (etl/targets.py
+    runs_sql) holding its month: the run's row, compared at its monthly amount."""
     on = " and ".join(f"t.{c} is not distinct from s.tk_{c}" for c in target_key_cols(kind))
     if kind == "members":
         cond = "t.as_of_month > $asof"
@@ -244,10 +261,18 @@ def mark_existing(con, kind: str, file_as_of) -> None:
                   "'as_of', t.as_of_month))")
     else:
         cond = "true"
-        reason = ("case when t.amount_rp = s.amount_rp then struct_pack(code := 'DUPLICATE_LOADED', "
+        amount = "t.amount_rp"
+        if kind == "contributions":
+            on = ("t.member_key = s.tk_member_key and t.payer_code is not distinct from s.tk_payer_code and "
+                  "(t.n_rows = 1 and t.period_start_month = s.tk_period_start_month "
+                  "and t.period_end_month = s.tk_period_end_month or t.n_rows > 1 "
+                  "and s.tk_period_start_month = s.tk_period_end_month "
+                  "and s.tk_period_start_month between t.period_start_month and t.period_end_month)")
+            amount = "t.amount_rp // t.n_rows"
+        reason = (f"case when {amount} = s.amount_rp then struct_pack(code := 'DUPLICATE_LOADED', "
                   "params := json_object('load_id', t.load_id, 'row', t.row_number)) "
                   "else struct_pack(code := 'CONFLICT_LOADED', params := json_object('load_id', t.load_id, "
-                  "'row', t.row_number, 'value', t.amount_rp)) end")
+                  f"'row', t.row_number, 'value', {amount})) end")
     con.execute(f"""
         update staged s set reason = {reason}
         from {TARGET[kind]} t where s.reason is null and {on} and {cond}""",

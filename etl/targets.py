@@ -51,7 +51,39 @@ def insert_sql(ex: Extracted) -> str:
     out = OUT[ex.kind]
     cols = present(ex)
     exprs = ", ".join(f"{expr.format_map(cols)} as {name}" for name, expr in out.items())
+    if ex.kind == "contributions":
+        return runs_sql(exprs)
     return f"insert into {ex.kind} select {exprs} from staged where reason is null"
+
+
+RUN_KEY = "member_key, payer_code, regency_code, programmes, amount_rp"
+
+
+def runs_sql(exprs: str) -> str:
+    """Contributions stored as runs: a month-by-month export (one row per member-month)
+    becomes one row per run of consecutive months of one member with the same payer,
+    regency, programmes and monthly amount (amount_rp = the run's Rupiah, n_rows = the
+    file's rows in it, row_number = its first row), so the warehouse and every model
+    downstream follow spells, not months. A row paying several months at once stays
+    one row (n_rows 1). The valid rows of a file have one (member, months, payer) each
+    (duplicates are quarantined before), so a run's months are its rows' months, each
+    paid the run's monthly amount: amount_rp / n_rows."""
+    return f"""insert into contributions by name
+        with v as (select {exprs}, _ord from (select *, row_number() over () as _ord from staged
+                                               where reason is null)),
+        grouped as (
+            select *, case when period_start_month = period_end_month
+                           then date_diff('month', date '2000-01-01', period_start_month)
+                                - row_number() over (partition by period_start_month = period_end_month,
+                                                     {RUN_KEY} order by period_start_month)
+                      end as _run
+            from v)
+        select member_key, min(period_start_month) as period_start_month,
+               max(period_end_month) as period_end_month, sum(amount_rp)::bigint as amount_rp,
+               payer_code, regency_code, programmes, load_id, min(row_number) as row_number,
+               count(*)::integer as n_rows
+        from grouped
+        group by {RUN_KEY}, load_id, _run is null, coalesce(_run, _ord)"""
 
 
 def supersede_sql(ex: Extracted) -> str | None:

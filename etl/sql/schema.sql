@@ -95,6 +95,7 @@ create table if not exists claims (
     row_number bigint not null,
     incident_date date                  -- accident (JKK) or death (JKM), when the export has it
 );
+alter table contributions add column if not exists n_rows integer default 1;   -- rows of the file in a run
 alter table claims add column if not exists incident_date date;   -- warehouses built before it
 
 create table if not exists subsidies (

@@ -14,7 +14,9 @@
 -- do not say which BPU members were relieved.
 -- A spell crossing an edge of the relief window is cut into its pieces before, inside and
 -- after it; a loaded amount is shared between its pieces in proportion to months x the
--- monthly total in force (whole Rupiah, the last piece takes the remainder). Each BPU piece
+-- monthly total in force (whole Rupiah, the last piece takes the remainder); a run of one-month
+-- rows (stg_contributions.n_rows > 1, each month paid the same amount) by months alone, so each
+-- piece holds exactly the Rupiah of its months. Each BPU piece
 -- is split in proportion to the rates for the member's declared income and programmes (JHT
 -- counted only when the programmes name it; no income: Rp 1,000,000, the lowest bracket),
 -- rounded to whole Rupiah with JKM taking the remainder, so jkk_rp + jkm_rp + jht_rp =
@@ -49,14 +51,14 @@ loaded as (
            coalesce(m.segment_code, 'UNKNOWN') as segment_code,
            c.payer_code, c.start_month, c.end_month,
            c.amount_rp, coalesce(c.programmes, m.programmes) as programmes,
-           m.declared_income_rp, false as is_estimate, c.load_id
+           m.declared_income_rp, false as is_estimate, c.load_id, c.n_rows > 1 as is_run
     from stg_contributions c
     left join stg_members m using (member_key)
 ),
 estimated as (
     select s.member_key, s.regency_code, s.segment_code, s.payer_code, s.start_month, s.end_month,
            null::bigint as amount_rp, m.programmes, m.declared_income_rp, true as is_estimate,
-           null::integer as load_id
+           null::integer as load_id, false as is_run
     from int_member_spells s
     join stg_members m using (member_key)
     where not exists (select 1 from stg_contributions c where c.member_key = s.member_key)
@@ -90,8 +92,8 @@ weighted as (   -- monthly rate of each BPU programme for this member in the pie
     from pieces p cross join rates r
 ),
 shared as (     -- a loaded amount shared by months x the monthly total (months alone when not split)
-    select *, n_months * case when is_split then jkk_w + jkm_w + jht_w else 1 end as piece_w,
-           sum(n_months * case when is_split then jkk_w + jkm_w + jht_w else 1 end)
+    select *, n_months * case when is_split and not is_run then jkk_w + jkm_w + jht_w else 1 end as piece_w,
+           sum(n_months * case when is_split and not is_run then jkk_w + jkm_w + jht_w else 1 end)
                over (partition by spell_id) as spell_w,
            row_number() over (partition by spell_id order by start_month desc) = 1 as is_last_piece,
            amount_rp as spell_amount_rp
