@@ -203,7 +203,7 @@ def csv_fast(con, path: Path, enc: str, delim: str, kind, mapping) -> Extracted:
         blanks = blank_lines(path, skip)
     names = {f"c{i}": "VARCHAR" for i in range(len(headers))}
     sel = ", ".join(["(row_number() over () + $s)::bigint as _row", "null::varchar as _sheet"] +
-                    [f"c{pos} as {ident(f)}" for f, pos in rec.cols.items()])
+                    [f"{column_of(rec.kind, f, f'c{pos}')} as {ident(f)}" for f, pos in rec.cols.items()])
     args = {"p": str(path), "d": delim, "s": skip, "cols": names}
     try:
         try:
@@ -308,10 +308,33 @@ def finish(con, ex: Extracted) -> Extracted:
     blank = " and ".join(f"coalesce(trim({ident(f)}), '') = ''" for f in ex.columns)
     ex.rows_blank += con.execute(f"select count(*) from raw_in where {blank}").fetchone()[0]
     con.execute(f"delete from raw_in where {blank}")
+    fields = [f for f in ex.columns if CONTRACTS[ex.kind].field(f).type != "pii"]
+    for f in non_ascii(con, fields):
+        normalise_column(con, f)
     for f in ex.columns:
-        if CONTRACTS[ex.kind].field(f).type != "pii":
-            normalise_column(con, f)
+        if CONTRACTS[ex.kind].field(f).type == "pii":
+            con.execute(f"update raw_in set {ident(f)} = {present_mark(ident(f))} where {ident(f)} <> '1'")
     return ex
+
+
+def column_of(kind: str, f: str, col: str) -> str:
+    return present_mark(col) if CONTRACTS[kind].field(f).type == "pii" else col
+
+
+def present_mark(col: str) -> str:
+    """A personal field (name, address...) is never kept: only whether the row has one ('1'),
+    which makes a row holding nothing else a row to refuse rather than a blank one."""
+    return f"case when nullif(trim({col}), '') is not null then '1' end"
+
+
+def non_ascii(con, fields: list[str]) -> list[str]:
+    """The fields holding a character outside ASCII (more bytes than characters), found in one
+    scan of the rows: most exports have none."""
+    if not fields:
+        return []
+    flags = con.execute("select " + ", ".join(f"coalesce(bool_or(strlen({ident(f)}) <> length({ident(f)})), false)"
+                                              for f in fields) + " from raw_in").fetchone()
+    return [f for f, odd in zip(fields, flags) if odd]
 
 
 def normalise_column(con, f: str) -> None:
@@ -319,7 +342,7 @@ def normalise_column(con, f: str) -> None:
     in Python on the distinct values that hold a non-ASCII character (few)."""
     col = ident(f)
     odd = [v for (v,) in con.execute(f"select distinct {col} from raw_in "
-                                     f"where regexp_matches({col}, '[^\\x00-\\x7F]')").fetchall()]
+                                     f"where strlen({col}) <> length({col})").fetchall()]
     pairs = [(v, clean(v)) for v in odd if clean(v) != v]
     if not pairs:
         return
