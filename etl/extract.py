@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
 
 from etl import headers as hdr
 from etl.contracts import CONTRACTS
@@ -234,6 +233,7 @@ def number_rows(con, skip: int, blanks: list[int]) -> None:
     """_row = the line of each record: record i (from 1) lies on line skip + i + the number of
     empty lines before it. The j-th empty line (from 1), on line L, comes after record
     L - skip - j."""
+    import pyarrow as pa   # only when needed: a no-op load does not import it
     if not blanks:
         return
     last = {n - skip - j: j for j, n in enumerate(blanks, 1)}    # empty lines in a row: the last one counts
@@ -250,6 +250,7 @@ def number_rows(con, skip: int, blanks: list[int]) -> None:
 def csv_exact(con, path: Path, enc: str, delim: str, kind, mapping) -> Extracted:
     """Decoded and parsed in Python (row numbers = the line where each row starts),
     straight into an Arrow table: no file is written."""
+    import pyarrow as pa   # only when needed: a no-op load does not import it
     with path.open(encoding=enc, errors="replace", newline="") as f:
         reader = csv.reader(f, delimiter=delim)
         head, starts, line = [], [], 0
@@ -280,7 +281,7 @@ def add_row(cols: dict[str, list], positions: dict[str, int], start: int, row: l
         cols[f].append(row[p] if p < len(row) else None)
 
 
-def to_raw_in(con, table: pa.Table) -> None:
+def to_raw_in(con, table) -> None:
     con.register("_arrow_in", table)
     try:
         con.execute("create or replace temp table raw_in as select * from _arrow_in")
@@ -340,6 +341,7 @@ def non_ascii(con, fields: list[str]) -> list[str]:
 def normalise_column(con, f: str) -> None:
     """NFKC, any script's digits as 0-9, no zero-width or format characters: computed
     in Python on the distinct values that hold a non-ASCII character (few)."""
+    import pyarrow as pa   # only when needed: a no-op load does not import it
     col = ident(f)
     odd = [v for (v,) in con.execute(f"select distinct {col} from raw_in "
                                      f"where strlen({col}) <> length({col})").fetchall()]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 import time
 from dataclasses import dataclass, field
@@ -72,7 +73,7 @@ def load_paths(paths, kind=None, mapping=None, dry_run=False, as_of=None, progre
     refused = {p: f"{mask_text(p)}: no such file." for p in paths if not p.is_file()}
     if refused:
         raise FilesRefused(refused)
-    digests = {p: digest_or_error(p) for p in paths}
+    digests = digests_of(paths)
     if not fresh and all(isinstance(d, str) for d in digests.values()):
         seen = already_loaded(Path(warehouse or settings.get_path("warehouse")), digests)
         if len(seen) == len(paths):
@@ -103,6 +104,14 @@ def load_paths(paths, kind=None, mapping=None, dry_run=False, as_of=None, progre
         if new():
             marts.build(con, progress)
     return results
+
+
+def digests_of(paths: list[Path]) -> dict[Path, str | LoadError]:
+    """SHA-256 of each file, files hashed side by side (hashlib releases the GIL): a load of
+    files already loaded is decided on these alone."""
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(max_workers=min(len(paths), os.cpu_count() or 1) or 1) as pool:
+        return dict(zip(paths, pool.map(digest_or_error, paths)))
 
 
 def digest_or_error(path: Path) -> str | LoadError:

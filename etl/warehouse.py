@@ -21,7 +21,7 @@ from pathlib import Path
 import duckdb
 from filelock import FileLock, Timeout
 
-from etl import privacy, reference, settings
+from etl import privacy, settings
 from etl.sqlid import ident
 
 SQL = Path(__file__).resolve().parent / "sql"
@@ -169,6 +169,7 @@ def refresh_config(con: duckdb.DuckDBPyConnection) -> set[str]:
     """Reference tables and the configuration in force, written into the build; returns the
     names of those that changed (by a fingerprint of their contents kept in meta), so a
     rebuild rebuilds only what reads them."""
+    from etl import reference     # pandas: imported only when a build needs it (a no-op load does not)
     changed = set()
     for name, frame in reference.tables().items():
         fp = frame_fingerprint(frame)
