@@ -38,11 +38,13 @@ def sql_file(name: str) -> str:
 
 def open_build(path: Path) -> duckdb.DuckDBPyConnection:
     """A read-write connection whose spill folder (temp tables hold the input's rows,
-    personal data included, when memory runs short) is private (0700) and beside it."""
+    personal data included, when memory runs short) is private (0700) and beside it; its
+    memory bounded by setting load_memory_mb, so a load leaves room for the dashboard."""
     spill = path.with_name(path.name + ".tmp")
     spill.mkdir(mode=0o700, exist_ok=True)
     spill.chmod(0o700)
-    con = duckdb.connect(str(path), config={"temp_directory": str(spill)})
+    con = duckdb.connect(str(path), config={"temp_directory": str(spill),
+                                            "memory_limit": f"{settings.get_int('load_memory_mb', 256)}MB"})
     privacy.register(con)
     con.execute(sql_file("macros.sql"))
     con.execute(sql_file("schema.sql"))

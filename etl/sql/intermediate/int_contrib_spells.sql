@@ -63,8 +63,10 @@ estimated as (
     join stg_members m using (member_key)
     where not exists (select 1 from stg_contributions c where c.member_key = s.member_key)
 ),
-spells as (
-    select *, row_number() over () as spell_id
+spells as (      -- n_pieces: 1, or 2-3 when a relief edge cuts the spell
+    select *, row_number() over () as spell_id,
+           1 + (start_month < relief_first_month() and end_month >= relief_first_month())::integer
+             + (start_month <= relief_last_month() and end_month > relief_last_month())::integer as n_pieces
     from (select * from loaded union all select * from estimated)
     where end_month >= start_month
 ),
@@ -92,27 +94,34 @@ weighted as (   -- monthly rate of each BPU programme for this member in the pie
     from pieces p cross join rates r
 ),
 shared as (     -- a loaded amount shared by months x the monthly total (months alone when not split)
-    select *, n_months * case when is_split and not is_run then jkk_w + jkm_w + jht_w else 1 end as piece_w,
-           sum(n_months * case when is_split and not is_run then jkk_w + jkm_w + jht_w else 1 end)
-               over (partition by spell_id) as spell_w,
-           row_number() over (partition by spell_id order by start_month desc) = 1 as is_last_piece,
-           amount_rp as spell_amount_rp
+    select *, n_months * case when is_split and not is_run then jkk_w + jkm_w + jht_w else 1 end as piece_w
     from weighted
 ),
-priced as (     -- estimated BPU pieces: months x the monthly rates, each rounded to whole Rupiah
+cut as (        -- the pieces of a spell a relief edge cuts (few): the windows run over these only
+    select *, sum(piece_w) over (partition by spell_id) as spell_w,
+           row_number() over (partition by spell_id order by start_month desc) = 1 as is_last_piece,
+           amount_rp as spell_amount_rp
+    from shared where n_pieces > 1
+),
+cut_shared as (
+    select * replace (round(amount_rp * piece_w / spell_w)::bigint as amount_rp)
+    from cut
+),
+cut_exact as (  -- the last piece of a loaded spell takes the remainder
+    select * exclude (spell_w, is_last_piece, spell_amount_rp) replace (
+        case when is_last_piece and not is_estimate
+             then spell_amount_rp - coalesce(sum(amount_rp) over (partition by spell_id) - amount_rp, 0)
+             else amount_rp end as amount_rp)
+    from cut_shared
+),
+exact as (      -- a spell in one piece keeps its amount; estimated BPU pieces: months x the monthly
+                -- rates, each rounded to whole Rupiah
     select * replace (
         case when is_estimate and is_split
              then n_months * (round(jkk_w) + round(jkm_w) + round(jht_w))::bigint
              when is_estimate then null
-             else round(amount_rp * piece_w / spell_w)::bigint end as amount_rp)
-    from shared
-),
-exact as (      -- the last piece of a loaded spell takes the remainder
-    select * replace (
-        case when is_last_piece and not is_estimate
-             then spell_amount_rp - coalesce(sum(amount_rp) over (partition by spell_id) - amount_rp, 0)
              else amount_rp end as amount_rp)
-    from priced
+    from (select * from shared where n_pieces = 1 union all by name select * from cut_exact)
 ),
 split as (
     select *,

@@ -40,10 +40,17 @@ from_registration as (
     select *, greatest(start_month, registered_month) as start0
     from joined where end_month >= registered_month
 ),
+several as (       -- members with more than one spell: only theirs need the windows below
+    select member_key from from_registration group by member_key having count(*) > 1
+),
 with_previous as (
-    select *, max(end_month) over (partition by member_key order by start0, end_month
-                                   rows between unbounded preceding and 1 preceding) as prev_end
-    from from_registration
+    select f.*, max(f.end_month) over (partition by f.member_key order by f.start0, f.end_month
+                                       rows between unbounded preceding and 1 preceding) as prev_end,
+           true as is_several
+    from from_registration f semi join several s using (member_key)
+    union all
+    select f.*, null::date as prev_end, false as is_several
+    from from_registration f anti join several s using (member_key)
 ),
 clipped as (
     select * exclude (start_month),
@@ -54,14 +61,19 @@ clipped as (
 kept as (
     select * from clipped where start_month <= end_month
 ),
+followed as (       -- the next spell of the member, when it has one
+    select *, lead(start_month) over (partition by member_key order by start_month) as next_start
+    from kept where is_several
+    union all
+    select *, null::date as next_start from kept where not is_several
+),
 final as (
     select member_key, regency_code, district_code, village_code, segment_code, sector_code, payer_code,
            start_month, end_month,
            prev_end is null as is_first_spell,
            prev_end is not null and start_month > (prev_end + interval 1 month)::date as is_reactivation,
-           coalesce(lead(start_month) over (partition by member_key order by start_month)
-                    > (end_month + interval 1 month)::date, true) as is_followed_by_gap,
+           coalesce(next_start > (end_month + interval 1 month)::date, true) as is_followed_by_gap,
            source_load_id
-    from kept
+    from followed
 )
 select * from final
