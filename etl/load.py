@@ -19,6 +19,7 @@ import duckdb
 from etl import asof, marts, pseudo, settings
 from etl.extract import extract
 from etl.privacy import mask_nik, mask_text
+from etl.sqlid import ident
 from etl.validate import judge, prepare
 from etl.warehouse import LoadError, building, refresh_config
 
@@ -206,7 +207,15 @@ def load_file(con, path: Path, kind, mapping, params, as_of, dry_run, digest: st
     r.steps = steps
     r.seconds = time.perf_counter() - t0
     log(con, r, load_id, digest, ex, started, "dry-run" if dry_run else "loaded")
+    drop_temporary(con)
     return r
+
+
+def drop_temporary(con) -> None:
+    """The file's working tables (its rows, NIKs included) dropped as soon as it is loaded:
+    the next file and the models get their memory, and no clear NIK outlives its file."""
+    for (name,) in con.execute("select table_name from duckdb_tables() where temporary").fetchall():
+        con.execute(f"drop table if exists temp.main.{ident(name)}")
 
 
 def stage(con, ex, params) -> None:
@@ -230,6 +239,7 @@ def stage(con, ex, params) -> None:
         select *, {', '.join(tks)}, hash({', '.join(typed) or "''"}) as _content
         from (select n.*, k.member_key from norm n left join nik_key k on k.nik = n.nik and n.nik_reason is null)""")
     con.execute("drop table nik_key")
+    con.execute("drop table norm1")      # staged holds every column of it: its memory is freed now
     mark_duplicates(con, cols)
 
 
