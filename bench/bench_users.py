@@ -39,11 +39,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_pages import PAGES, p95, served  # noqa: E402
-
-# The address of each page: its url path, the default page (the first) at the root as the
-# app's own links have it (`page_name="overview"` answers page_not_found).
-ADDRESS = {name: ("" if i == 0 else name) for i, name in enumerate(PAGES)}
+# ADDRESS: each page's url path, the default page (the first) at the root as the app's own
+# links have it (`page_name="overview"` answers page_not_found).
+from bench_pages import ADDRESS, PAGES, p95, served  # noqa: E402
 TIMEOUT = 120.0
 
 
