@@ -2,6 +2,13 @@
 
     .venv/bin/python bench/bench_users.py data/warehouse.duckdb                 # 20 users x 5 views
     .venv/bin/python bench/bench_users.py W.duckdb --users 20 --views 5 --port 0
+    .venv/bin/python bench/bench_users.py W.duckdb --think 15                 # the issue's figure
+
+Two figures, both for 20 users: a real official clicks a page, then reads it before the next
+click. The issue's "20 concurrent users" figure is the one with think time (--think 15: each
+user pauses a random time, exponential with mean 15 s, seeded, between its views); the
+back-to-back figure (--think 0, the default: every user clicks again the moment a page has
+finished) is the saturation figure, the worst case: all 20 always waiting on the server.
 
 bench_pages.py simulates users with Chromium contexts, but 20 Chromium instances on the
 server's own cores measure the machine, not the server. Here each user is one websocket to
@@ -22,14 +29,18 @@ Serves the dashboard on the given warehouse (bench_pages.served: streamlit run),
    its seconds and what arrived, so a reader sees the page really rendered;
 2. --users users at once, each on its own connection (session), viewing --views pages in
    turn, started at different pages; prints per page the views, p50 and the delta messages
-   per view (min-max), then all views' p50, p95, max, the failures, the wall time and this
-   client's own CPU seconds (small: the cores stay the server's).
+   per view (min-max), then all views' p50, p95, max, the failures, the wall time, the server
+   process's CPU seconds per view (user+system, /proc) and this client's own CPU seconds
+   (small: the cores stay the server's). The configuration (users, views, think) is printed
+   first.
 Prints figures only; asserts nothing.
 """
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
+import random
 import resource
 import statistics
 import sys
@@ -104,15 +115,34 @@ def connect(base: str):
                       max_size=None, open_timeout=60, ping_interval=None)
 
 
-async def user(base: str, start: int, views: int, out: list[View]) -> None:
+async def user(base: str, start: int, views: int, think: float, rng: random.Random,
+               out: list[View]) -> None:
+    """`views` pages in turn from PAGES[start]; between two views a pause, exponential with
+    mean `think` seconds (0: none)."""
     async with connect(base) as ws:
         for i in range(views):
+            if i and think:
+                await asyncio.sleep(rng.expovariate(1 / think))
             out.append(await view(ws, PAGES[(start + i) % len(PAGES)]))
 
 
 def cpu() -> float:
     r = resource.getrusage(resource.RUSAGE_SELF)
     return r.ru_utime + r.ru_stime
+
+
+def server_cpu() -> float:
+    """CPU seconds (user+system) of this process's children: the streamlit server."""
+    tick, total = os.sysconf("SC_CLK_TCK"), 0.0
+    for pid in os.listdir("/proc"):
+        if pid.isdigit():
+            try:
+                fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == os.getpid():
+                total += (int(fields[11]) + int(fields[12])) / tick
+    return total
 
 
 def shown(v: View) -> str:
@@ -130,14 +160,15 @@ async def run(base: str, a) -> None:
                   f" + {blocks} blocks, {v.kinds['plotly_chart']} plotly_chart, {v.received / 1024:4.0f} KiB"
                   f"  ({shown(v)}){'  FAILED: ' + v.failure if v.failure else ''}", flush=True)
     out: list[View] = []
-    cpu0, t0 = cpu(), time.perf_counter()
-    await asyncio.gather(*(user(base, u, a.views, out) for u in range(a.users)))
-    wall, client_cpu = time.perf_counter() - t0, cpu() - cpu0
+    cpu0, server0, t0 = cpu(), server_cpu(), time.perf_counter()
+    await asyncio.gather(*(user(base, u, a.views, a.think, random.Random(a.seed * 1000 + u), out)
+                           for u in range(a.users)))
+    wall, client_cpu, server = time.perf_counter() - t0, cpu() - cpu0, server_cpu() - server0
     by_page = defaultdict(list)
     for v in out:
         by_page[v.page].append(v)
-    print(f"{a.users} concurrent users x {a.views} views, per page: views, p50, delta messages per view",
-          flush=True)
+    print(f"{a.users} concurrent users x {a.views} views, think {a.think:g} s, per page: views, p50, "
+          "delta messages per view", flush=True)
     for name in PAGES:
         vs = by_page.get(name, [])
         if vs:
@@ -148,7 +179,8 @@ async def run(base: str, a) -> None:
     failed = [v for v in out if v.failure]
     print(f"all: {len(out)} page views in {wall:.1f} s: p50 {statistics.median(times):.2f} s, "
           f"p95 {p95(times):.2f} s, max {max(times):.2f} s; {len(failed)} failed")
-    print(f"  (this client's own CPU: {client_cpu:.1f} s of the {wall:.1f} s)")
+    print(f"  server CPU {server:.1f} s = {server / len(out):.2f} s per view; "
+          f"this client's own CPU {client_cpu:.1f} s of the {wall:.1f} s")
     for why, n in Counter(f"{v.page}: {v.failure}" for v in failed).most_common(10):
         print(f"  failed {n}x {why}")
 
@@ -158,8 +190,14 @@ def main() -> None:
     p.add_argument("warehouse")
     p.add_argument("--users", type=int, default=20)
     p.add_argument("--views", type=int, default=5)
+    p.add_argument("--think", type=float, default=0.0, metavar="SECONDS",
+                   help="mean pause between a user's views (exponential, seeded); 0: back to back")
+    p.add_argument("--seed", type=int, default=16, help="of the think pauses")
     p.add_argument("--port", type=int, default=0, help="0: a free port")
     a = p.parse_args()
+    print(f"configured: {a.users} users x {a.views} views, think {a.think:g} s "
+          f"({'exponential mean, seed ' + str(a.seed) if a.think else 'back to back: saturation'})",
+          flush=True)
     with served(a.warehouse, port=a.port) as base:
         asyncio.run(run(base, a))
 
