@@ -6,7 +6,9 @@
 
 Two figures, both for 20 users: a real official clicks a page, then reads it before the next
 click. The issue's "20 concurrent users" figure is the one with think time (--think 15: each
-user pauses a random time, exponential with mean 15 s, seeded, between its views); the
+user pauses a random time, exponential with mean 15 s, seeded, between its views, and
+also before its first: the 20 arrive at random moments, as officials do, instead of all
+clicking in the same instant, which would be the saturation case again); the
 back-to-back figure (--think 0, the default: every user clicks again the moment a page has
 finished) is the saturation figure, the worst case: all 20 always waiting on the server.
 
@@ -117,11 +119,11 @@ def connect(base: str):
 
 async def user(base: str, start: int, views: int, think: float, rng: random.Random,
                out: list[View]) -> None:
-    """`views` pages in turn from PAGES[start]; between two views a pause, exponential with
+    """`views` pages in turn from PAGES[start]; before each view a pause, exponential with
     mean `think` seconds (0: none)."""
     async with connect(base) as ws:
         for i in range(views):
-            if i and think:
+            if think:
                 await asyncio.sleep(rng.expovariate(1 / think))
             out.append(await view(ws, PAGES[(start + i) % len(PAGES)]))
 
@@ -191,7 +193,7 @@ def main() -> None:
     p.add_argument("--users", type=int, default=20)
     p.add_argument("--views", type=int, default=5)
     p.add_argument("--think", type=float, default=0.0, metavar="SECONDS",
-                   help="mean pause between a user's views (exponential, seeded); 0: back to back")
+                   help="mean pause before each of a user's views (exponential, seeded); 0: back to back")
     p.add_argument("--seed", type=int, default=16, help="of the think pauses")
     p.add_argument("--port", type=int, default=0, help="0: a free port")
     a = p.parse_args()
