@@ -49,9 +49,9 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve(env: dict):
-    """The dashboard served by streamlit on a free local port with `env` added."""
-    port = free_port()
+def serve(env: dict, port: int = 0):
+    """The dashboard served by streamlit on a local port (0: a free one) with `env` added."""
+    port = port or free_port()
     proc = subprocess.Popen(
         [str(Path(os.sys.executable)), "-m", "streamlit", "run", str(ROOT / "app.py"),
          "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
