@@ -30,12 +30,22 @@ def new_page(browser, size=DESK, lang="id-ID"):
     return pg
 
 
+FRESH = "() => !document.querySelector('[data-stale=\"true\"]')"
+# no element of the page still fading in (opacity strictly between 0 and 1 on an element with text;
+# 0 is an element meant unseen)
+FADED_IN = """() => ![...document.querySelectorAll('[data-testid="stMain"] [data-testid]')].some(e => {
+    const o = parseFloat(getComputedStyle(e).opacity); return e.textContent.trim() && o > 0 && o < 1; })"""
+
+
 def settle(pg, timeout=60_000) -> None:
-    """Wait until the app's run is over and the charts have drawn."""
+    """Wait until the app's run is over, the charts have drawn and no element is left dimmed
+    as stale from an earlier run (Streamlit fades those: their colours are not the page's)."""
     pg.locator("h1").first.wait_for(timeout=timeout)
     pg.wait_for_function(IDLE, timeout=timeout)
     pg.wait_for_timeout(1200)
     pg.wait_for_function(IDLE, timeout=timeout)
+    pg.wait_for_function(FRESH, timeout=timeout)
+    pg.wait_for_function(FADED_IN, timeout=timeout)
 
 
 def open_page(pg, url: str) -> None:
