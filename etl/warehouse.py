@@ -39,12 +39,17 @@ def sql_file(name: str) -> str:
 def open_build(path: Path) -> duckdb.DuckDBPyConnection:
     """A read-write connection whose spill folder (temp tables hold the input's rows,
     personal data included, when memory runs short) is private (0700) and beside it; its
-    memory bounded by setting load_memory_mb, so a load leaves room for the dashboard."""
+    memory bounded by setting load_memory_mb when set (a bound below what the file needs means
+    its rows, NIKs included, spill into that folder: off by default)."""
     spill = path.with_name(path.name + ".tmp")
     spill.mkdir(mode=0o700, exist_ok=True)
     spill.chmod(0o700)
+    limit = settings.get_int("load_memory_mb", 0)
+    if 0 < limit < 256:
+        raise settings.SettingError(f"SEJUTA_LOAD_MEMORY_MB={limit} is too little for a build: "
+                                    "give 256 or more, or 0 for DuckDB's default.")
     con = duckdb.connect(str(path), config={"temp_directory": str(spill),
-                                            "memory_limit": f"{settings.get_int('load_memory_mb', 256)}MB"})
+                                            **({"memory_limit": f"{limit}MB"} if limit else {})})
     privacy.register(con)
     con.execute(sql_file("macros.sql"))
     con.execute(sql_file("schema.sql"))
@@ -145,7 +150,10 @@ def building(published: Path | None = None, publish: bool = True, who: str = "",
         con = open_build(tmp)
         first = history.last_load_id(con)
         try:
-            yield con
+            try:
+                yield con
+            except duckdb.OutOfMemoryException:
+                raise LoadError(out_of_memory()) from None
             if publish() if callable(publish) else publish:
                 files = history.loads_since(con, first)
                 what = action or ("new" if fresh else "load" if files else "rebuild")
@@ -153,6 +161,13 @@ def building(published: Path | None = None, publish: bool = True, who: str = "",
         finally:
             con.close()
             remove_leftovers(published)
+
+
+def out_of_memory() -> str:
+    limit = settings.get_int("load_memory_mb", 0)
+    bound = f"SEJUTA_LOAD_MEMORY_MB={limit}" if limit else "the memory DuckDB may use (80% of RAM)"
+    return (f"The build needed more memory than {bound}, so nothing was published: raise "
+            "SEJUTA_LOAD_MEMORY_MB, or load a very large file split into parts (by year).")
 
 
 def compacted(con: duckdb.DuckDBPyConnection, published: Path) -> Path:

@@ -517,3 +517,33 @@ def test_ctrl_c_as_duckdb_reports_it_is_still_130(monkeypatch, tmp_path, capsys,
     monkeypatch.setattr(load, "prepare", stop)
     assert main(["load", str(EXAMPLES / "members.csv")]) == code
     assert ("interrupted: the published warehouse was not changed." in capsys.readouterr().err) == (code == 130)
+
+
+def test_a_build_out_of_memory_is_refused_and_publishes_nothing(tmp_path, monkeypatch):
+    """DuckDB running out of memory inside a build (a file too large for SEJUTA_LOAD_MEMORY_MB)
+    is one sentence naming the setting, and the published warehouse stays as it was."""
+    import duckdb
+
+    from etl.warehouse import building
+    wh = tmp_path / "w.duckdb"
+    monkeypatch.setenv("SEJUTA_LOAD_MEMORY_MB", "512")
+    with building(wh, fresh=True, progress=lambda *_: None) as con:
+        con.execute("create table marker as select 1 as v")
+    before = hashlib.sha256(wh.read_bytes()).hexdigest()
+    with pytest.raises(LoadError) as e:
+        with building(wh, progress=lambda *_: None) as con:
+            con.execute("create table other as select 2 as v")
+            raise duckdb.OutOfMemoryException("Out of Memory Error: could not allocate block")
+    assert "SEJUTA_LOAD_MEMORY_MB=512" in str(e.value) and "nothing was published" in str(e.value)
+    assert hashlib.sha256(wh.read_bytes()).hexdigest() == before
+    assert not [p for p in tmp_path.iterdir() if ".build-" in p.name]
+
+
+def test_too_little_load_memory_is_refused(tmp_path, monkeypatch):
+    from etl import settings
+    from etl.warehouse import building
+    monkeypatch.setenv("SEJUTA_LOAD_MEMORY_MB", "100")
+    with pytest.raises(settings.SettingError, match="SEJUTA_LOAD_MEMORY_MB=100"):
+        with building(tmp_path / "w.duckdb", fresh=True, progress=lambda *_: None):
+            pass
+    assert not (tmp_path / "w.duckdb").exists()
