@@ -13,7 +13,6 @@ Prints regency_code,active as CSV on stdout and its own seconds on stderr.
 """
 from __future__ import annotations
 
-import argparse
 import csv
 import datetime as dt
 import re
@@ -22,6 +21,7 @@ import time
 from pathlib import Path
 
 import duckdb
+import peer_args
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 CEILING_RP = 5_000_000          # per member-month (setting contribution_ceiling_rp)
@@ -141,16 +141,11 @@ def month_after(d, n: int) -> dt.date:
 
 
 def main() -> None:
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("members")
-    p.add_argument("contributions", nargs="+")
-    p.add_argument("--as-of", required=True, help="YYYY-MM")
-    p.add_argument("--segments", help="comma-separated segments to count (default: all)")
-    a = p.parse_args()
+    a = peer_args.parse(__doc__)
     t0 = time.perf_counter()
     con = duckdb.connect()
     reference(con)
-    segs = [s.strip().upper() for s in a.segments.split(",")] if a.segments else ["BPU", "PU", "JAKON", "PMI"]
+    segs = a.segments or ["BPU", "PU", "JAKON", "PMI"]
     y, m = map(int, a.as_of.split("-"))
     today = time.localtime()
     sql = QUERY.format(m_regency=lookups("regency_raw", "m_raw", "regency"),

@@ -28,7 +28,6 @@ segments (the dashboard's goal counts BPU only); default: all segments.
 """
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import re
 import sys
@@ -37,6 +36,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
+import peer_args
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 CEILING_RP = 5_000_000          # per member-month (setting contribution_ceiling_rp)
@@ -160,14 +160,9 @@ def active_per_regency(members: str, contributions: list[str], as_of: str,
 
 
 def main() -> None:
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("members")
-    p.add_argument("contributions", nargs="+")
-    p.add_argument("--as-of", required=True, help="YYYY-MM")
-    p.add_argument("--segments", help="comma-separated segments to count (default: all)")
-    a = p.parse_args()
+    a = peer_args.parse(__doc__)
     t0 = time.perf_counter()
-    segs = [s.strip().upper() for s in a.segments.split(",")] if a.segments else None
+    segs = a.segments
     counts = active_per_regency(a.members, a.contributions, a.as_of, segs)
     counts.rename_axis("regency_code").to_csv(sys.stdout)
     print(f"peer_pandas: {time.perf_counter() - t0:.2f} s", file=sys.stderr)

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 import pytest
 
 from ui import exports, printing
-from ui.layout import with_context
+from ui.layout import context_line, with_context
 from ui.tables import Col, Table
 from ui.workbook import sheet_names, workbook
 
@@ -136,10 +136,11 @@ def test_print_copy_has_header_cells_and_hidden_word():
 
 
 def test_chart_carries_title_as_of_and_source():
-    fig = with_context(go.Figure(), "id", context(), title="Peta capaian")
+    fig = with_context(go.Figure(), "id", context_line(context()), title="Peta capaian")
     assert fig.layout.title.text == "Peta capaian"
     assert fig.layout.title.subtitle.text == "Data per Oktober 2026 · Sumber: BPJS Ketenagakerjaan, diolah Sejuta Peserta"
-    own = with_context(go.Figure(layout={"title": {"text": "Klaim per bulan"}}), "en", context("en"), title="x")
+    own = with_context(go.Figure(layout={"title": {"text": "Klaim per bulan"}}), "en",
+                       context_line(context("en")), title="x")
     assert own.layout.title.text == "Klaim per bulan"
     assert "Source: BPJS Ketenagakerjaan" in own.layout.title.subtitle.text
 

@@ -96,14 +96,20 @@ def plain(text) -> str:
     return re.sub(r"<[^>]+>", " ", str(text or "")).strip()
 
 
-def with_context(fig, lang: str, ctx, title: str | None = None):
+def context_line(ctx) -> str | None:
+    """The line under a chart's title: the data's as-of month and the source (an
+    exports.Context; None outside a page)."""
+    return f"{ctx.as_of_text()} · {ctx.source()}" if ctx is not None else None
+
+
+def with_context(fig, lang: str, line: str | None, title: str | None = None):
     """The chart carries its context in the image: a title (the figure's own, else `title`),
-    and under it the data's as-of month and the source line."""
+    and under it `line` (context_line: the data's as-of month and the source)."""
     own = plain(fig.layout.title.text)
     if not own and title:
         fig.update_layout(title_text=title)
-    if ctx is not None:
-        fig.update_layout(title_subtitle_text=f"{ctx.as_of_text()} · {ctx.source()}",
+    if line is not None:
+        fig.update_layout(title_subtitle_text=line,
                           title_subtitle_font=dict(size=11, color="#5f6b7a"))
         top = fig.layout.margin.t if fig.layout.margin.t is not None else 80
         fig.update_layout(margin_t=max(top, 78))
@@ -121,8 +127,7 @@ def chart(fig, key: str, lang: str, where=None, title: str | None = None, on_sel
     import plotly.io as pio
     from ui.charts import config
     ctx = exports.context()
-    context = (ctx.as_of_text(), ctx.source()) if ctx is not None else None
-    named, spec = finished(pio.to_json(fig, validate=False), lang, context, title)
+    named, spec = finished(pio.to_json(fig, validate=False), lang, context_line(ctx), title)
     name = exports.slug(named or key)
     image = {"format": "png", "scale": 2, "filename": ctx.file_name(name, "png")[:-4] if ctx else name}
     # The cached spec was validated when it was finished: plotly need not check it again.
@@ -133,7 +138,7 @@ def chart(fig, key: str, lang: str, where=None, title: str | None = None, on_sel
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
-def finished(spec: str, lang: str, context: tuple[str, str] | None, title: str | None) -> tuple[str, dict]:
+def finished(spec: str, lang: str, line: str | None, title: str | None) -> tuple[str, dict]:
     """The figure (its plotly JSON) with its context and last touches (with_context, finish):
     the title its image is named for, and the finished figure as a dict. Cached on the figure's
     JSON and the texts added, because plotly's validating update_layout is most of a warm
@@ -142,21 +147,9 @@ def finished(spec: str, lang: str, context: tuple[str, str] | None, title: str |
 
     import plotly.graph_objects as go
     from ui.charts import finish
-    fig = with_context(go.Figure(json.loads(spec)), lang, _Texts(*context) if context else None, title)
+    fig = with_context(go.Figure(json.loads(spec)), lang, line, title)
     named = plain(fig.layout.title.text)
     return named, finish(fig, lang).to_dict()
-
-
-class _Texts:
-    """What with_context reads of an exports.Context: its two texts."""
-    def __init__(self, as_of: str, source: str):
-        self._as_of, self._source = as_of, source
-
-    def as_of_text(self) -> str:
-        return self._as_of
-
-    def source(self) -> str:
-        return self._source
 
 
 def pressed(label: str, key: str, form: bool = False, **kw) -> bool:
