@@ -68,6 +68,10 @@ def test_monthly_rows_become_runs(tmp_path, wh):
                     (4, "2020-06-01", "2020-10-01", 5 * 50000, 5)]
     # load_log counts the file's rows, not the runs; the data tests held (the load published)
     assert query(wh, "select rows_loaded from load_log where kind = 'contributions'") == [(21,)]
+    # what the load added (the changes page) counts the file's rows, not the runs: 16 BPU rows
+    # paying JKK and JKM (Ani 6 + 4 + 1, Bili 2 + 2 + 1), Cici's 5 PU rows unsplit
+    assert query(wh, "select programme_code, n_rows from mart_added where kind = 'contributions' "
+                     "and is_latest order by 1") == [("JKK", 16), ("JKM", 16), ("TOTAL", 5)]
 
 
 def test_runs_give_the_figures_of_separate_rows(tmp_path, wh, monkeypatch):

@@ -40,6 +40,7 @@
 --   unsplit_rp           the whole amount for other segments
 --   is_estimate          estimated from the member list, not loaded
 --   load_id              the load that brought the contribution row (NULL when estimated)
+--   n_rows               rows of the file the piece stands for (a run's piece: its months; else 1)
 with
 rates as (
     select 10000 as jkk_min_rp, 207000 as jkk_max_rp, 0.01 as jkk_rate,
@@ -136,7 +137,7 @@ final as (
            case when is_split then amount_rp - jkk_rp - jht_rp else 0 end as jkm_rp,
            jht_rp,
            case when is_split then 0 else amount_rp end as unsplit_rp,
-           is_estimate, load_id
+           is_estimate, load_id, case when is_run then n_months else 1 end as n_rows
     from split
 )
 select * from final

@@ -7,7 +7,7 @@
 --   kind                 'claims' or 'contributions'
 --   programme_code       JKK, JKM, JHT, JP or TOTAL
 --   load_id              the load
---   n_rows               claims, or contribution pieces
+--   n_rows               claims, or contribution rows of the files (int_change_added)
 --   amount_rp            Rupiah
 --   is_latest            the build now published
 with current as (select coalesce(max(build_id), 0) + 1 as build_id from hist_build)
