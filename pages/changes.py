@@ -1,6 +1,7 @@
 """What changed: the latest load's effect on the active members of the province and of each
 regency, split by cause (new, reactivated, lapsed, moved, corrections) with the file that
 caused each part; tiers that changed; what the load added; the alerts; earlier loads."""
+import pandas as pd
 import streamlit as st
 
 from ui import fmt, tables
@@ -102,8 +103,8 @@ def page(lang, status):
     regencies(lang, build_id, summary)
     added_and_tiers(lang, build_id, bool(builds.set_index("build_id").loc[build_id, "is_latest"]))
     st.subheader(t("chg.history_title", lang))
-    history = builds.assign(files=[f"{int(b.first_load_id)}–{int(b.last_load_id)}" if b.first_load_id == b.first_load_id
-                                   else "–" for b in builds.itertuples()])
+    history = builds.assign(files=[f"{int(b.first_load_id)}–{int(b.last_load_id)}" if pd.notna(b.first_load_id)
+                                   else "–" for b in builds.itertuples()])   # a rebuild loads no file
     tables.show(HISTORY, history, lang, key="chg_history")
 
 

@@ -154,3 +154,21 @@ def test_trace_on_the_regency_page_lists_both_files(page_env):
     assert files[["Berkas", "Peserta", "Porsi"]].values.tolist() == [["peserta_juni.csv", "4", "80,0%"],
                                                                      ["iuran_apbdes.csv", "1", "20,0%"]]
     assert any("int_member_spells" in c.value and "contributions" in c.value for c in at.code)
+
+
+def test_a_rebuild_without_files_shows_in_the_history(wh, tmp_path, monkeypatch):
+    """A build that loaded no file (a rebuild after a setting changed) is listed with '–' for
+    its files, and the page still draws."""
+    import shutil
+
+    from etl.__main__ import main
+    copy = tmp_path / "warehouse.duckdb"
+    shutil.copyfile(wh, copy)
+    monkeypatch.setenv("SEJUTA_WAREHOUSE", str(copy))
+    monkeypatch.setenv("SEJUTA_KEY_FILE", str(wh.parent / "nik.key"))
+    monkeypatch.setenv("SEJUTA_TARGET", "900000")
+    assert main(["rebuild"]) == 0
+    at = open_app("pages/changes.py")
+    assert not at.exception and not at.error
+    history = next(shown(d) for d in at.dataframe if "Berkas (id muatan)" in d.value.columns)
+    assert list(history["Berkas (id muatan)"])[0] == "–"
