@@ -20,7 +20,8 @@ import duckdb
 import pyarrow as pa
 
 from etl import headers as hdr
-from etl.extract import HEADER_SCAN_ROWS, Extracted, ambiguity_notes, extracted, finish, titles_of, to_raw_in
+from etl.extract import (HEADER_SCAN_ROWS, Extracted, ambiguity_notes, column_of, extracted, finish, titles_of,
+                         to_raw_in)
 from etl.privacy import mask_text
 from etl.sqlid import ident
 from etl.warehouse import LoadError
@@ -168,7 +169,7 @@ def load_sheets(con, parts, kind, mapping):
                         *[(f, pa.string()) for f in fields]])
     batches = [b for (title, hi, head, raw, it, _), rec in zip(parts, recs)
                for b in sheet_batches(title, hi, raw, it, rec, fields, schema)]
-    to_raw_in(con, pa.Table.from_batches(batches, schema))
+    to_raw_in(con, pa.Table.from_batches(batches, schema), kind, fields)
     columns = {}
     for (_, hi, head, *_), rec in zip(parts, recs):     # a field's header as the first sheet spells it
         for f, p in rec.cols.items():
@@ -193,6 +194,7 @@ def extract_parquet(con, path: Path, kind, mapping):
         raise hdr.not_recognised(path.name, [names], mapping, 1)
     rec = hdr.columns(names, k, mapping)
     sel = ", ".join(["row_number() over ()::bigint + 1 as _row", "null::varchar as _sheet"] +
-                    [f"{ident(names[p])}::varchar as {ident(f)}" for f, p in rec.cols.items()])
+                    [f"{column_of(rec.kind, f, ident(names[p]) + '::varchar')} as {ident(f)}"
+                     for f, p in rec.cols.items()])
     con.execute(f"create or replace temp table raw_in as select {sel} from read_parquet($p)", {"p": str(path)})
     return finish(con, extracted(rec, names, []))

@@ -39,7 +39,7 @@ def params(**kv: str) -> str:
 
 
 def lookup_sql(ftype: str, col: str) -> str | None:
-    distinct = f"(select distinct trim({col}) as v from raw_in where nullif(trim({col}), '') is not null)"
+    distinct = f"(select distinct {col} as v from raw_in where {col} is not null)"   # cells come trimmed
     if ftype in PARSER:
         return f"select v, {PARSER[ftype]} as val from {distinct}"
     if ftype == "regency":
@@ -70,21 +70,21 @@ def build_lookups(con, ex: Extracted) -> None:
 def field_select(f: str, ftype: str, nik_number: bool) -> tuple[list[str], list[str]]:
     """Columns and joins of first_pass for one field."""
     col, lk = f"r.{ident(f)}", ident("lk_" + f)
-    sel, joins = [f"nullif(trim({col}), '') as {f}_raw"], []
+    sel, joins = [f"{col} as {f}_raw"], []
     if ftype == "nik":
         reason = f"nik_reason({col})"
         if nik_number:
             reason = f"case when r._nik_number then 'NIK_EXCEL_NUMBER' else {reason} end"
         sel += [f"nik_text({col}) as nik", f"{reason} as nik_reason"]
     elif ftype in PARSER or ftype in ALIASED or ftype in ("regency", "occupation"):
-        joins.append(f"left join {lk} on {lk}.v = trim({col})")
+        joins.append(f"left join {lk} on {lk}.v = {col}")
         sel.append(f"{lk}.val as {f}")
         if ftype == "regency":
             sel.append(f"coalesce({lk}.known, false) as {f}_known")
         if ftype == "occupation":
             sel.append(f"coalesce({lk}.fallback, true) as {f}_fallback")
     elif ftype == "text":
-        sel.append(f"nullif(trim({col}), '') as {f}")
+        sel.append(f"{col} as {f}")
     return sel, joins
 
 
@@ -106,31 +106,41 @@ def area_pass(con, ex: Extracted) -> None:
     cols = ex.columns
     district, village, joins = "null::varchar", "null::varchar", []
     if "district" in cols:
-        con.execute("""
-            create or replace temp table lk_district as
-            select d.regency, d.v, any_value(x.code) as val, count(x.code) as n from
-              (select distinct regency, district_raw as v from norm1 where district_raw is not null) d
-            left join ref_district x on x.regency_code = d.regency and
-                 (norm_key(x.code) = norm_key(d.v) or x.key = regexp_replace(norm_key(d.v), '^(kecamatan|kec) ', ''))
-            group by all""")
+        con.execute(area_lookup("lk_district", "select distinct regency, null::varchar as district, district_raw as v "
+                                "from norm1 where district_raw is not null", "ref_district", "kecamatan|kec",
+                                "x.regency_code = d.regency"))
         district = "case when ld.n = 1 then ld.val end"
         joins.append("left join lk_district ld on ld.regency = n.regency and ld.v = n.district_raw")
     if "village" in cols:
-        con.execute(f"""
-            create or replace temp table lk_village as
-            select d.regency, d.district, d.v, any_value(x.code) as val, count(x.code) as n from
-              (select distinct n.regency, {district} as district, n.village_raw as v
-               from norm1 n {' '.join(joins)} where n.village_raw is not null) d
-            left join ref_village x on x.regency_code = d.regency
-                 and (d.district is null or x.district_code = d.district)
-                 and (norm_key(x.code) = norm_key(d.v) or x.key = regexp_replace(norm_key(d.v), '^(desa|kelurahan|kel|ds) ', ''))
-            group by all""")
+        con.execute(area_lookup("lk_village", f"select distinct n.regency, {district} as district, n.village_raw as v "
+                                f"from norm1 n {' '.join(joins)} where n.village_raw is not null",
+                                "ref_village", "desa|kelurahan|kel|ds", "x.regency_code = d.regency and "
+                                "(d.district is null or x.district_code = d.district)"))
         village = "case when lv.n = 1 then lv.val end"
         joins.append(f"left join lk_village lv on lv.regency = n.regency and lv.district is not distinct from "
                      f"{district} and lv.v = n.village_raw")
     extra = "".join(f", {e} as {n}" for e, n in ((district, "district"), (village, "village"))
                     if n in cols)
     con.execute(f"create or replace temp view norm2 as select n.*{extra} from norm1 n {' '.join(joins)}")
+
+
+def area_lookup(table: str, distinct: str, ref: str, prefixes: str, scope: str) -> str:
+    """A lookup of distinct (regency, district, v) written values to the area code: v is the
+    code, or the name without a 'Kec.'/'Desa' prefix, among the areas `scope` allows (x: the
+    reference row, d: the written one); n = how many areas match (1: resolved, more: ambiguous). Two equi-joins (code, name
+    key), each key computed once per distinct value: an OR in the join condition compared every
+    written value with every area of its regency (1.2 s of a 1M-member load)."""
+    return f"""
+        create or replace temp table {table} as
+        with d as (select *, norm_key(v) as k_code, regexp_replace(norm_key(v), '^({prefixes}) ', '') as k_name
+                   from ({distinct})),
+        x as (select *, norm_key(code) as code_key from {ref}),
+        m as (select d.regency, d.district, d.v, x.code from d join x on {scope} and x.code_key = d.k_code
+              union
+              select d.regency, d.district, d.v, x.code from d join x on {scope} and x.key = d.k_name)
+        select d.regency, d.district, d.v, any_value(m.code) as val, count(m.code) as n
+        from d left join m on m.regency = d.regency and m.district is not distinct from d.district and m.v = d.v
+        group by all"""
 
 
 def field_whens(f) -> list[tuple[str, str, str]]:

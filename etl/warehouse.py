@@ -133,8 +133,8 @@ def building(published: Path | None = None, publish: bool = True, who: str = "",
              fresh: bool = False, extra_bytes: int = 0, progress=print, by: str | None = None,
              action: str | None = None):
     """Yield a read-write connection to a private copy of the warehouse (an empty
-    one when fresh), taken under the writer lock; publish it compacted on success
-    (unless publish is False, or a callable that returns False once the work is done: a dry
+    one when fresh), taken under the writer lock; publish it on success, compacted when much
+    of it is free (finished) (unless publish is False, or a callable that returns False once the work is done: a dry
     run, or nothing changed), discard it on any error or interrupt. A publish is a new version
     of the history (etl/history.py), recorded as done `by` someone (default `cli:<os user>`) and
     as `action` (default: new, load or rebuild)."""
@@ -157,7 +157,7 @@ def building(published: Path | None = None, publish: bool = True, who: str = "",
             if publish() if callable(publish) else publish:
                 files = history.loads_since(con, first)
                 what = action or ("new" if fresh else "load" if files else "rebuild")
-                history.publish(published, compacted(con, published), what, by, files)
+                history.publish(published, finished(con, tmp, published), what, by, files)
         finally:
             con.close()
             remove_leftovers(published)
@@ -170,9 +170,27 @@ def out_of_memory() -> str:
             "SEJUTA_LOAD_MEMORY_MB, or load a very large file split into parts (by year).")
 
 
+COMPACT_FREE_SHARE = 0.25      # a build with more of its blocks free is compacted before it is published
+
+
+def finished(con: duckdb.DuckDBPyConnection, build: Path, published: Path) -> Path:
+    """The build, checkpointed, as the file to swap in: the build file itself, closed, when at
+    most a quarter of its blocks are free (a first load: measured at 1M members, 11% free, and
+    the copy took 10 s of a 46 s load), else a compacted copy (a rebuild or reload replaces
+    the models and leaves their old blocks free: the old publish grew 1.8x on each), so the
+    published file stays within 4/3 of its compact size."""
+    con.execute("checkpoint")
+    free, total = con.execute("select free_blocks, total_blocks from pragma_database_size() "
+                              "where database_name = current_database()").fetchone()
+    if free > COMPACT_FREE_SHARE * total:
+        return compacted(con, published)
+    con.close()
+    return build
+
+
 def compacted(con: duckdb.DuckDBPyConnection, published: Path) -> Path:
-    """The build copied into a fresh file (no free blocks left by replaced tables:
-    a reload of the same files leaves the size as it was), ready to be swapped in."""
+    """The build copied into a fresh file (no free blocks left by replaced tables), ready
+    to be swapped in."""
     out = sibling(published, f"compact-{os.getpid()}")
     out.unlink(missing_ok=True)
     build_db = con.execute("select current_database()").fetchone()[0]

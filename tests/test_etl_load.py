@@ -278,6 +278,53 @@ def test_values_normalised(wh, tmp_path):
                      "where month = date '2024-06-01'") == [(6, 5)]
 
 
+def test_districts_and_villages_by_code_by_name_or_left_unresolved(wh, tmp_path):
+    """An area is written as its code or its name (with or without 'Kec.'/'Desa'), looked up
+    within the regency and, when known, the district; a name two areas share stays unresolved
+    (no guess) and is recorded as an issue. Kupang Timur (53.01.06) has two villages named
+    Oesao; Timor Tengah Selatan has a Fatumnasi in Fatumnasi (53.02.12) and in Noebana (53.02.24)."""
+    f = tmp_path / "areas.csv"
+    f.write_text("NIK;Nama;Tgl Kepesertaan;Kabupaten;Kecamatan;Desa;Segmen;Pekerjaan;BLTH Iuran Terakhir\n"
+                 "5301010101900001;A;14/08/2020;53.01;Kec. Kupang Timur;Desa Oesao;BPU;Petani;2024-06\n"
+                 "5301010101900002;B;14/08/2020;53.01;53.01.06;53.01.06.1004;BPU;Petani;2024-06\n"
+                 "5301010101900003;C;14/08/2020;53.01;kupang timur;Babau;BPU;Petani;2024-06\n"
+                 "5302010101900004;D;14/08/2020;53.02;;Desa Fatumnasi;BPU;Petani;2024-06\n"
+                 "5302010101900005;E;14/08/2020;53.02;Noebana;Fatumnasi;BPU;Petani;2024-06\n"
+                 "5302010101900006;F;14/08/2020;53.02;Kec. Fatumnasi;Babau;BPU;Petani;2024-06\n",
+                 encoding="utf-8")
+    [r] = load([f], as_of="2024-06")
+    assert r.rows_loaded == 6
+    got = dict(((n, (d, v)) for n, d, v in query(wh, "select row_number, district_code, village_code from members")))
+    assert got == {2: ("53.01.06", None), 3: ("53.01.06", "53.01.06.1004"), 4: ("53.01.06", "53.01.06.1001"),
+                   5: (None, None), 6: ("53.02.24", "53.02.24.2002"), 7: ("53.02.12", None)}
+    assert sorted(query(wh, "select row_number from load_issue where issue_code = 'VILLAGE_UNKNOWN'")) == [
+        (2,), (5,), (7,)]
+
+
+def test_spaces_and_invisible_characters_around_a_value_are_dropped(wh, tmp_path):
+    """Cells are trimmed once, when read; a no-break space (which NFKC makes a space) or a
+    zero-width character at a value's edge is dropped by the normalisation, then trimmed, so the
+    value resolves like its plain spelling, in a CSV and in a workbook alike."""
+    rows = [["NIK", "Nama", "Tgl Kepesertaan", "Kabupaten", "Kecamatan", "Segmen", "Pekerjaan", "BLTH Iuran Terakhir"],
+            ["5302010101900001", "A", "14/08/2020", "\u00a0TTS", "Kota Soe\u00a0", "BPU\u200b", " Petani ", "2024-06"],
+            [" 5302010101900002 ", "B", " 14/08/2020", "\u200bTTS ", "\u00a0\u00a0", "\u00a0BPU", "Petani", "\u00a02024-06"]]
+    f = tmp_path / "spaces.csv"
+    f.write_text("\n".join(";".join(r) for r in rows) + "\n", encoding="utf-8")
+    wb = Workbook()
+    for r in rows:
+        wb.active.append(r)
+    x = tmp_path / "spaces.xlsx"
+    wb.save(x)
+    for path in (f, x):
+        [r] = load([path], as_of="2024-06", fresh=True)
+        assert (r.rows_loaded, r.rows_quarantined) == (2, 0), path.name
+        assert sorted(query(wh, "select row_number, regency_code, district_code, segment_code, sector_code, "
+                                "last_paid_month from members")) == [
+            (2, "53.02", "53.02.01", "BPU", "pertanian", dt.date(2024, 6, 1)),
+            (3, "53.02", None, "BPU", "pertanian", dt.date(2024, 6, 1))], path.name
+        assert query(wh, "select count(*) from load_issue where issue_code = 'DISTRICT_UNKNOWN'") == [(0,)]
+
+
 def test_quarantine_messages_are_clear_and_masked(wh, tmp_path):
     load([members_a(tmp_path)], as_of="2024-06")
     rows = {r[0]: (render(r[1], r[2], "en"), r[3])
