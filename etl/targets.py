@@ -67,23 +67,23 @@ def runs_sql(exprs: str) -> str:
     downstream follow spells, not months. A row paying several months at once stays
     one row (n_rows 1). The valid rows of a file have one (member, months, payer) each
     (duplicates are quarantined before), so a run's months are its rows' months, each
-    paid the run's monthly amount: amount_rp / n_rows."""
+    paid the run's monthly amount: amount_rp / n_rows. Rows paying several months go in as
+    they are; only one-month rows pass through the window and the grouping (a file of spells
+    spent 7 s of a 4.3M-row insert grouping each row alone)."""
     return f"""insert into contributions by name
-        with v as (select {exprs}, _ord from (select *, row_number() over () as _ord from staged
-                                               where reason is null)),
-        grouped as (
-            select *, case when period_start_month = period_end_month
-                           then date_diff('month', date '2000-01-01', period_start_month)
-                                - row_number() over (partition by period_start_month = period_end_month,
-                                                     {RUN_KEY} order by period_start_month)
-                      end as _run
-            from v)
+        with v as (select {exprs} from staged where reason is null),
+        months as (
+            select *, date_diff('month', date '2000-01-01', period_start_month)
+                      - row_number() over (partition by {RUN_KEY} order by period_start_month) as _run
+            from v where period_start_month = period_end_month)
+        select *, 1::integer as n_rows from v where (period_start_month = period_end_month) is not true
+        union all by name
         select member_key, min(period_start_month) as period_start_month,
                max(period_end_month) as period_end_month, sum(amount_rp)::bigint as amount_rp,
                payer_code, regency_code, programmes, load_id, min(row_number) as row_number,
                count(*)::integer as n_rows
-        from grouped
-        group by {RUN_KEY}, load_id, _run is null, coalesce(_run, _ord)"""
+        from months
+        group by {RUN_KEY}, load_id, _run"""
 
 
 def supersede_sql(ex: Extracted) -> str | None:
