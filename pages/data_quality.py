@@ -62,7 +62,9 @@ def freshness(lang, status, history):
     loaded_at = history["finished_at"].max()
     c1, c2, c3, c4 = st.columns(4)
     c1.metric(t("dq.as_of", lang), fmt.month_long(status["as_of"], lang))
-    c2.metric(t("dq.last_load", lang), fmt.datetime_(loaded_at, lang))
+    c2.metric(t("dq.last_load", lang), fmt.date(loaded_at, lang),    # the time below: a quarter column holds no more
+              delta=t("dq.last_load_time", lang, time=fmt.time_(loaded_at, lang)) if pd.notna(loaded_at) else None,
+              delta_color="off", delta_arrow="off")
     c3.metric(t("dq.days_since", lang), fmt.number(days_since(loaded_at), lang))
     c4.metric(t("dq.files_loaded", lang), fmt.number(len(history), lang))
     fresh = q.dq_freshness()

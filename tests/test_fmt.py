@@ -165,6 +165,8 @@ def test_date(d, id_, en):
 def test_datetime(d, id_, en):
     assert fmt.datetime_(d) == id_
     assert fmt.datetime_(d, "en") == en
+    assert fmt.time_(d) == (id_.rsplit(" ", 1)[-1] if id_ != "–" else "–")
+    assert fmt.time_(d, "en") == (en.rsplit(" ", 1)[-1] if en != "–" else "–")
 
 
 def test_plotly_separators_and_month_lists():

@@ -53,6 +53,10 @@ def metric(at, label):
     return next(m.value for m in at.metric if m.label == label)
 
 
+def metric_delta(at, label):
+    return next(m.delta for m in at.metric if m.label == label)
+
+
 def test_freshness_and_history(env):
     at = run_page()
     assert not at.exception
@@ -60,6 +64,10 @@ def test_freshness_and_history(env):
     assert metric(at, "Data per") == "Juni 2024"
     assert metric(at, "Berkas dimuat") == "4"
     assert metric(at, "Hari sejak pemuatan terakhir") == "0"
+    # the date alone as the value (the date and time overflowed a quarter column), the time below
+    assert re.fullmatch(r"\d{1,2} (Jan|Feb|Mar|Apr|Mei|Jun|Jul|Agu|Sep|Okt|Nov|Des) \d{4}",
+                        metric(at, "Pemuatan terakhir"))
+    assert re.fullmatch(r"pukul \d{2}\.\d{2}", metric_delta(at, "Pemuatan terakhir"))
     kinds = table(at, "Jenis berkas").set_index("Jenis berkas")
     assert kinds.loc["Daftar peserta", "Jumlah berkas"] == "2"
     assert kinds.loc["Daftar peserta", "Baris dimuat"] == "8"
@@ -150,6 +158,8 @@ def test_english(env):
     assert not at.exception
     assert at.title[0].value == "Data quality"
     assert metric(at, "Data as of") == "June 2024"
+    assert re.fullmatch(r"\d{1,2} [A-Z][a-z]{2} \d{4}", metric(at, "Last load"))
+    assert re.fullmatch(r"at \d{2}:\d{2}", metric_delta(at, "Last load"))
     by_reason = table(at, "Reason").set_index("Code")
     assert by_reason.loc["NIK_TOO_LONG", "Reason"] == "NIK longer than 16 digits"
     assert by_reason.loc["NIK_TOO_SHORT", "Share"] == "4.5%"

@@ -217,9 +217,16 @@ def datetime_(dt, lang: str = "id") -> str:
     value = _as_datetime(dt)
     if value is None:
         return MISSING
+    return f"{date(value, lang)} {time_(value, lang)}"
+
+
+def time_(dt, lang: str = "id") -> str:
+    """Time of day: "09.05" (Indonesian dot) / "09:05"."""
+    value = _as_datetime(dt)
+    if value is None:
+        return MISSING
     hour, minute = getattr(value, "hour", 0), getattr(value, "minute", 0)
-    sep = ":" if _check(lang) == "en" else "."
-    return f"{date(value, lang)} {hour:02d}{sep}{minute:02d}"
+    return f"{hour:02d}{':' if _check(lang) == 'en' else '.'}{minute:02d}"
 
 
 def plotly_separators(lang: str = "id") -> str:

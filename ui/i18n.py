@@ -68,6 +68,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "dq.freshness": {"id": "Kemutakhiran data", "en": "Data freshness"},
     "dq.as_of": {"id": "Data per", "en": "Data as of"},
     "dq.last_load": {"id": "Pemuatan terakhir", "en": "Last load"},
+    "dq.last_load_time": {"id": "pukul {time}", "en": "at {time}"},
     "dq.days_since": {"id": "Hari sejak pemuatan terakhir", "en": "Days since the last load"},
     "dq.files_loaded": {"id": "Berkas dimuat", "en": "Files loaded"},
     "dq.col_kind": {"id": "Jenis berkas", "en": "File kind"},
