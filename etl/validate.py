@@ -127,9 +127,10 @@ def area_pass(con, ex: Extracted) -> None:
 def area_lookup(table: str, distinct: str, ref: str, prefixes: str, scope: str) -> str:
     """A lookup of distinct (regency, district, v) written values to the area code: v is the
     code, or the name without a 'Kec.'/'Desa' prefix, among the areas `scope` allows (x: the
-    reference row, d: the written one); n = how many areas match (1: resolved, more: ambiguous). Two equi-joins (code, name
-    key), each key computed once per distinct value: an OR in the join condition compared every
-    written value with every area of its regency (1.2 s of a 1M-member load)."""
+    reference row, d: the written one); n = how many areas match (1: resolved, more:
+    ambiguous). Two equi-joins (code, name key), each key computed once per distinct value:
+    an OR in the join condition compared every written value with every area of its regency
+    (1.2 s of a 1M-member load)."""
     return f"""
         create or replace temp table {table} as
         with d as (select *, norm_key(v) as k_code, regexp_replace(norm_key(v), '^({prefixes}) ', '') as k_name

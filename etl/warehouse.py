@@ -133,9 +133,9 @@ def building(published: Path | None = None, publish: bool = True, who: str = "",
              fresh: bool = False, extra_bytes: int = 0, progress=print, by: str | None = None,
              action: str | None = None):
     """Yield a read-write connection to a private copy of the warehouse (an empty
-    one when fresh), taken under the writer lock; publish it on success, compacted when much
-    of it is free (finished) (unless publish is False, or a callable that returns False once the work is done: a dry
-    run, or nothing changed), discard it on any error or interrupt. A publish is a new version
+    one when fresh), taken under the writer lock; publish it on success (finished: compacted
+    when much of it is free), unless publish is False, or a callable that returns False once
+    the work is done (a dry run, or nothing changed); discard it on any error or interrupt. A publish is a new version
     of the history (etl/history.py), recorded as done `by` someone (default `cli:<os user>`) and
     as `action` (default: new, load or rebuild)."""
     from etl import history
