@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/bench_pages.py data/warehouse.duckdb                # every page, 20 users
     .venv/bin/python bench/bench_pages.py W.duckdb --users 20 --views 3 --repeat 3
+    .venv/bin/python bench/bench_pages.py --floor                              # bench/floor_app.py only
 
 Serves the dashboard on the given warehouse (streamlit run, a free local port), then
 1. for each page: the first view after the server started (cold: queries and figures not
@@ -10,6 +11,8 @@ Serves the dashboard on the given warehouse (streamlit run, a free local port), 
 2. --users browser contexts at once, each viewing --views pages (the pages in turn,
    started at different ones): every view timed the same way; prints p50, p95, max.
 Prints figures only; asserts nothing (tests never time). Needs Debian's chromium.
+--floor measures bench/floor_app.py instead (a title, four metrics and one chart, no query):
+what a view of any Streamlit page costs in this Chromium before the page's own content.
 
 Fully rendered: the server said the script run finished (the ForwardMsg `script_finished`
 FINISHED_SUCCESSFULLY on the page's websocket, read by Playwright; the app's header, and
@@ -40,7 +43,7 @@ sys.path.insert(0, str(ROOT))
 
 PAGES = ["overview", "regencies", "sectors", "tiers", "claims", "data_quality"]
 # The url path of each page: the default page (the first) at the root.
-ADDRESS = {name: ("" if i == 0 else name) for i, name in enumerate(PAGES)}
+ADDRESS = {name: ("" if i == 0 else name) for i, name in enumerate(PAGES)} | {"floor": ""}
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run", "--disable-sync"]
 STABLE_MS = 300
@@ -64,10 +67,15 @@ RENDERED = """() => {
 
 
 @contextlib.contextmanager
-def served(warehouse, port: int = 0):
+def served(warehouse, port: int = 0, app: Path | None = None):
     """The dashboard on `warehouse` (streamlit run, tests/conftest.py's serve; port 0: a free
-    one); prints the warehouse's size and the cores; yields the base url."""
+    one), or `app` alone; prints the warehouse's size and the cores; yields the base url."""
     from tests.conftest import serve
+    if app:
+        print(f"{app.name} (no warehouse), {os.cpu_count()} cores", flush=True)
+        with serve({}, port=port, app=app) as base:
+            yield base
+        return
     size = Path(warehouse).stat().st_size / 2**20
     print(f"warehouse {warehouse} ({size:,.0f} MiB), {os.cpu_count()} cores", flush=True)
     with serve({"SEJUTA_WAREHOUSE": str(Path(warehouse).resolve())}, port=port) as base:
@@ -96,11 +104,17 @@ def watch(page) -> dict:
     return state
 
 
-async def view(page, state: dict, address: str, base: str) -> tuple[float, int, int]:
-    """Seconds from navigation until fully rendered (module docstring), element containers, charts."""
+async def view(page, state: dict, address: str, base: str, click: bool = False) -> tuple[float, int, int]:
+    """Seconds from navigation until fully rendered (module docstring), element containers, charts.
+    click: by the page's link in the sidebar (no reload) instead of loading the address."""
+    await page.evaluate("() => { window.__sig = null; }")
     t0 = time.perf_counter()
     state["finished"] = 0
-    await page.goto(f"{base}/{address}")
+    if click:
+        # the app's links are relative: "regencies?lang=id", "?lang=id" for the default page
+        await page.locator(f'[data-testid="stSidebar"] a[href^="{address}?"]').first.click()
+    else:
+        await page.goto(f"{base}/{address}")
     while not state["finished"]:
         if time.perf_counter() - t0 > 120:
             raise TimeoutError(f"/{address}: no script_finished within 120 s")
@@ -110,16 +124,21 @@ async def view(page, state: dict, address: str, base: str) -> tuple[float, int, 
     return time.perf_counter() - t0 - lasted / 1000, elements, charts
 
 
-async def per_page(browser, base: str, repeat: int) -> None:
+async def per_page(browser, base: str, repeat: int, pages: list[str]) -> None:
     ctx = await browser.new_context(viewport={"width": 1400, "height": 2200}, locale="id-ID")
     page = await ctx.new_page()
     state = watch(page)
-    print(f"{'page':<14} {'cold s':>7} {'warm s (median of ' + str(repeat) + ')':>26}  elements, charts",
-          flush=True)
-    for name in PAGES:
+    print(f"{'page':<14} {'cold s':>7} {'warm s (median of ' + str(repeat) + ')':>26} {'in-app s':>9}"
+          "  elements, charts", flush=True)
+    for i, name in enumerate(pages):
         cold, elements, charts = await view(page, state, ADDRESS[name], base)
         warm = [(await view(page, state, ADDRESS[name], base))[0] for _ in range(repeat)]
-        print(f"{name:<14} {cold:7.2f} {statistics.median(warm):26.2f}  {elements:8d} {charts:7d}", flush=True)
+        inapp = []
+        for _ in range(repeat if len(pages) > 1 else 0):     # from the previous page, by its link
+            await view(page, state, ADDRESS[pages[i - 1]], base)
+            inapp.append((await view(page, state, ADDRESS[name], base, click=True))[0])
+        print(f"{name:<14} {cold:7.2f} {statistics.median(warm):26.2f} "
+              f"{statistics.median(inapp) if inapp else float('nan'):9.2f}  {elements:8d} {charts:7d}", flush=True)
     await ctx.close()
 
 
@@ -136,8 +155,8 @@ async def run(base: str, a) -> None:
     from playwright.async_api import async_playwright
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
-        await per_page(browser, base, a.repeat)
-        if not a.users:
+        await per_page(browser, base, a.repeat, ["floor"] if a.floor else PAGES)
+        if not a.users or a.floor:
             await browser.close()
             return
         times: list[float] = []
@@ -151,12 +170,15 @@ async def run(base: str, a) -> None:
 
 def main() -> None:
     p = argparse.ArgumentParser()
-    p.add_argument("warehouse")
+    p.add_argument("warehouse", nargs="?")
+    p.add_argument("--floor", action="store_true", help="bench/floor_app.py instead of the dashboard")
     p.add_argument("--users", type=int, default=20, help="0: per page only")
     p.add_argument("--views", type=int, default=3)
     p.add_argument("--repeat", type=int, default=3)
     a = p.parse_args()
-    with served(a.warehouse) as base:
+    if not a.floor and not a.warehouse:
+        p.error("the warehouse is required (or --floor)")
+    with served(a.warehouse, app=ROOT / "bench" / "floor_app.py" if a.floor else None) as base:
         asyncio.run(run(base, a))
 
 

@@ -13,7 +13,7 @@ import streamlit as st
 from ui import claims_charts as cc
 from ui import exports, fmt, state, tables, words
 from ui.i18n import t
-from ui.layout import admin_note, chart, frame
+from ui.layout import admin_note, chart, folded, frame
 from ui.queries import claims as q
 from ui.queries import common
 from ui.subsidy_view import subsidies_tab
@@ -23,7 +23,8 @@ PROGRAMMES = ("JKK", "JKM", "JHT", "JP")
 SEGMENTS = ("BPU", "PU", "JAKON", "PMI")
 ARTICLE_PERIOD = (dt.date(2020, 1, 1), dt.date(2020, 8, 1))
 KEYS = {"period": "claims_period", "regency": "claims_regency", "segment": "claims_segment",
-        "view": "claims_view"}
+        "view": "claims_view", "tab": "claims_tab"}
+TABS = ("claims", "subsidies")  # the page's two tabs (?tab=subsidies): only the open one is built
 VIEWS = ("split", "stack")      # claims per month: one panel per programme, or stacked
 RATIO = Table("rasio_klaim", (
     tables.REGENCY, Col("loss_ratio_pct", "claims.col_loss_ratio", "percent"),
@@ -80,7 +81,8 @@ def parse_period_month(text) -> str:
 
 
 PARAMS = (state.Param("from", None, parse_period_month), state.Param("to", None, parse_period_month),
-          state.Param("segment", None, str.upper, choices=SEGMENTS), state.Param("view", "split", choices=VIEWS))
+          state.Param("segment", None, str.upper, choices=SEGMENTS), state.Param("view", "split", choices=VIEWS),
+          state.Param("tab", "claims", choices=TABS))
 
 
 def chosen_period(months, as_of) -> tuple[dt.date, dt.date]:
@@ -294,9 +296,10 @@ def processing_section(lang, start, end, regency):
         Col(f"{stat}_{p}", label, text=t(label, lang, code=p))
         for p in progs for stat, label in (("p50_days", "claims.col_prog_median"), ("p90_days", "claims.col_prog_p90"))))
     if regency is None:
-        with st.expander(t("claims.processing_by_regency", lang)):
-            tables.show(spec, wide.reset_index(), lang, key="claims_processing_regency",
-                        height=35 * (len(wide) + 1) + 3)
+        if box := folded(t("claims.processing_by_regency", lang), "claims_processing_regency_open"):
+            with box:
+                tables.show(spec, wide.reset_index(), lang, key="claims_processing_regency",
+                            height=35 * (len(wide) + 1) + 3)
 
 
 def causes_section(lang, start, end, regency, k):
@@ -313,12 +316,15 @@ def causes_section(lang, start, end, regency, k):
 
 
 def regency_claims_table(lang, start, end, segment):
+    box = folded(scope(t("claims.by_regency_title", lang), lang, regency=True), "claims_regency_open")
+    if not box:
+        return
     df = q.claims_by_regency(start, end, segment)
     spec = Table("klaim_kabupaten", (
         tables.REGENCY, Col("n_claims", "claims.col_cases"),
         Col("claims_rp", "claims.col_amount", "rupiah")) + tuple(
         Col(f"n_{p.lower()}", "claims.col_cases", text=f"{t('claims.col_cases', lang)} {p}") for p in PROGRAMMES))
-    with st.expander(scope(t("claims.by_regency_title", lang), lang, regency=True)):
+    with box:
         tables.show(spec, df, lang, key="claims_regency_table", height=35 * 23 + 3)
 
 
@@ -359,11 +365,18 @@ def claims_tab(lang, status):
 @frame("claims.title")
 def page(lang, status):
     state.use(PARAMS)
-    tab_claims, tab_subs = st.tabs([t("claims.tab_claims", lang), t("claims.tab_subsidies", lang)])
-    with tab_claims:
-        claims_tab(lang, status)
-    with tab_subs:
-        subsidies_tab(lang, status, province_wide=bool(state.get("regency")))
+    labels = {tab: t(f"claims.tab_{tab}", lang) for tab in TABS}
+    codes = {label: tab for tab, label in labels.items()}
+    # Only the open tab's content is built and sent: the other's queries, tables and charts
+    # wait for its click (bind's on_change makes it a rerun), so the page draws half of what it would.
+    tab_claims, tab_subs = st.tabs(list(labels.values()), **state.bind(
+        "tab", KEYS["tab"], to_widget=labels.get, from_widget=lambda v: codes.get(v, "claims")))
+    if tab_claims.open:
+        with tab_claims:
+            claims_tab(lang, status)
+    if tab_subs.open:
+        with tab_subs:
+            subsidies_tab(lang, status, province_wide=bool(state.get("regency")))
 
 
 page()

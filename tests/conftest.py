@@ -49,11 +49,11 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve(env: dict, port: int = 0):
-    """The dashboard served by streamlit on a local port (0: a free one) with `env` added."""
+def serve(env: dict, port: int = 0, app: Path = ROOT / "app.py"):
+    """The dashboard (or `app`) served by streamlit on a local port (0: a free one) with `env` added."""
     port = port or free_port()
     proc = subprocess.Popen(
-        [str(Path(os.sys.executable)), "-m", "streamlit", "run", str(ROOT / "app.py"),
+        [str(Path(os.sys.executable)), "-m", "streamlit", "run", str(app),
          "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
          "--browser.gatherUsageStats", "false"],
         cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

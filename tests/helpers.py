@@ -88,6 +88,15 @@ def open_app(page: str | None = None, *, user: str | None = None, **query):
     return at.run()
 
 
+def unfold(at, key: str):
+    """Open the folded section (ui/layout.py folded) of widget `key`, as a click on its title
+    does: the page reruns and builds what it holds."""
+    at.session_state[key] = True
+    at.run()
+    assert not at.exception and not at.error, (at.exception, at.error)
+    return at
+
+
 def mini_loaded(tmp_path_factory, name: str):
     """The hand-made fixture of tests/test_marts.py (5 BPU members, as of June 2024)."""
     mini = FIXTURES / "mini"

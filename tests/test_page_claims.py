@@ -4,7 +4,7 @@ ones a person reads on screen."""
 
 import pytest
 
-from tests.helpers import FIXTURES, load_quiet, loaded, open_app, shown, use_private_env
+from tests.helpers import FIXTURES, load_quiet, loaded, open_app, shown, unfold, use_private_env
 
 CLAIMS = FIXTURES / "claims"
 FILES = [CLAIMS / "peserta.csv", CLAIMS / "iuran.csv", CLAIMS / "klaim.csv", CLAIMS / "bsu.csv"]
@@ -133,8 +133,26 @@ def test_regency_filter(env):
     assert metric(at, "Kasus dibayar").value == "1"
 
 
-def test_subsidies_and_budget(env):
+def test_only_the_open_tab_is_built_and_the_address_says_which(env):
+    """The closed tab's content is neither queried nor sent; ?tab=subsidies opens the other
+    one and stays in the address."""
     at = open_page()
+    titles = [s.value for s in at.subheader]
+    assert any(s.startswith("Lama proses") for s in titles)
+    assert not any("Bantuan Subsidi Upah" in s for s in titles)
+    assert not any(m.label.startswith("Penerima") for m in at.metric)
+    at = open_page(tab="subsidies")
+    titles = [s.value for s in at.subheader]
+    assert any("Bantuan Subsidi Upah" in s for s in titles)
+    assert not any(s.startswith("Lama proses") for s in titles)
+    assert not any(m.label.startswith("Klaim dibayar") for m in at.metric)
+    assert at.query_params["tab"] == "subsidies"       # a click on a tab: tests/browser/test_claims_browser.py
+    at = open_page(tab="nonsense")                     # a bad value: the default tab
+    assert any(m.label.startswith("Klaim dibayar") for m in at.metric)
+
+
+def test_subsidies_and_budget(env):
+    at = open_page(tab="subsidies")
     assert metric(at, "Penerima · BSU 2020").value == "2"
     assert metric(at, "Penerima · BSU 2020").delta == "tahap 1: 2 · tahap 2: 1"
     assert metric(at, "Total disalurkan").value == "Rp 3,6 juta"
@@ -149,12 +167,14 @@ def test_subsidies_and_budget(env):
 
 
 def test_retention(env):
-    at = open_page()
+    at = open_page(tab="subsidies")
     rows = table(at, "retention").set_index("Pembayar")
     prov = rows.loc["APBD Provinsi"]
     assert (prov["Kohort"], prov["3 bulan kemudian"], prov["6 bulan kemudian"], prov["12 bulan kemudian"]) \
         == ("3", "33,3% (1)", "66,7% (2)", "belum teramati")
-    by_reg = table(at, "retention_regency").set_index("Pembayar")
+    with pytest.raises(AssertionError, match="0 tables"):      # folded: not built until opened
+        table(at, "retention_regency")
+    by_reg = table(unfold(at, "subs_retention_regency_open"), "retention_regency").set_index("Pembayar")
     # a cohort of 1 in the payer's only regency: it repeats the province row above, so it is shown
     assert by_reg.loc["APBDes / Dana Desa", "Kohort"] == "1"
     assert by_reg.loc["APBD Provinsi", "Kohort"] == "3"
@@ -190,7 +210,9 @@ def test_filters_mean_the_whole_page(env):
     assert any(m.label == "Rasio klaim JKK+JKM, BPU, Kota Kupang" for m in at.metric)
     assert "Bulan yang tidak biasa (seluruh NTT, semua segmen)" in titles
     assert "Lama proses: dari pengajuan sampai pembayaran (semua segmen)" in titles      # follows the regency
-    assert "Bantuan Subsidi Upah (BSU) (seluruh NTT)" in titles
+    subsidies = open_page(**{"from": "2020-01", "to": "2020-08", "regency": "53.71", "segment": "BPU",
+                             "tab": "subsidies"})
+    assert "Bantuan Subsidi Upah (BSU) (seluruh NTT)" in [s.value for s in subsidies.subheader]
     assert any(e.label == "Klaim per kabupaten/kota (seluruh NTT)" for e in at.expander)
     rows = table(at, "processing").set_index("Program")
     assert list(rows.index) == ["JKK"]                                     # Kota Kupang's claims only

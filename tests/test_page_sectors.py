@@ -4,7 +4,7 @@ fishers or livestock keepers; 9 registered, 2 fell to 'lainnya' (1 unmatched, 1 
 
 import pytest
 
-from tests.helpers import open_app, shown, tiers_loaded
+from tests.helpers import open_app, shown, tiers_loaded, unfold
 
 
 
@@ -72,6 +72,10 @@ def test_occupation_mapping(env):
     assert (other.value, other.delta) == ("2", "22,2% dari 9 peserta terdaftar")
     assert metric(at, "Isian pekerjaan tidak dikenali").value == "1"    # 'Penjaga malam'
     assert metric(at, "Isian pekerjaan kosong").value == "1"
+    tables = len(at.dataframe)                         # the mapping is folded: not built until opened
+    assert not any("Isian pekerjaan (dinormalisasi)" in d.value.columns for d in at.dataframe)
+    unfold(at, "sec_mapping_open")
+    assert len(at.dataframe) == tables + 1
     mapping = shown(at.dataframe[-1]).set_index("Isian pekerjaan (dinormalisasi)")
     assert mapping.loc["penenun", "Peserta terdaftar"] == "2"          # 'PENENUN' and 'penenun.'
     assert mapping.loc["(tanpa isian)", "Sektor"] == "Lainnya / tidak terpetakan"
@@ -94,7 +98,7 @@ def test_small_cells_and_rare_texts_hidden(env_private):
     t = coverage_table(at).set_index("Sektor")
     assert t.loc["Pertanian tanaman pangan & hortikultura", "Peserta aktif"] == "disembunyikan"
     assert t.loc["Pertanian tanaman pangan & hortikultura", "Cakupan (perkiraan)"] == "disembunyikan"
-    mapping = shown(at.dataframe[-1])
+    mapping = shown(unfold(at, "sec_mapping_open").dataframe[-1])
     texts = list(mapping["Isian pekerjaan (dinormalisasi)"])
     assert "penenun" in texts and "penjaga malam" not in texts and "petani" not in texts
     assert "(1 isian lain, masing-masing kurang dari 2 peserta)" in texts

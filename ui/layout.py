@@ -42,6 +42,14 @@ def admin_note(lang: str, *texts: str) -> None:
             st.markdown(text)
 
 
+def folded(label: str, key: str):
+    """An expander whose content is built only while it is open: the container to write into,
+    or None while it is closed. Opening it reruns the page (a table of 22 regencies is then
+    queried and drawn); a closed one costs the page nothing."""
+    box = st.expander(label, key=key, on_change="rerun")
+    return box if box.open else None
+
+
 def leave_pages_directory_mode() -> None:
     """The first run after the server starts, Streamlit treats pages/ as a folder of
     stand-alone pages (its older multipage mode) until app.py calls st.navigation.

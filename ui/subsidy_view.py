@@ -7,7 +7,7 @@ import streamlit as st
 from ui import claims_charts as cc
 from ui import exports, fmt, tables, words
 from ui.i18n import t
-from ui.layout import chart
+from ui.layout import chart, folded
 from ui.queries import claims as q
 from ui.tables import Col, Table
 
@@ -88,11 +88,12 @@ def budget_section(lang, k, wide=False):
     chart(cc.budget_workers(years, lang), "subs_workers_chart", lang)
     rows = years.assign(payer_name=years[name_col(lang)], budget_year=years["budget_year"].astype(str))
     tables.show(BUDGET, rows, lang, key="subs_budget_table", height=35 * (len(years) + 1) + 3)
-    reg = q.budget_regencies(year)
-    with st.expander(t("subs.by_regency", lang, year=year)):
-        tables.show(BUDGET_REGENCY, reg.assign(payer_name=reg[name_col(lang)]), lang,
-                    key="subs_budget_regency_table")
-        st.caption(t("claims.privacy_note", lang, k=k))
+    if box := folded(t("subs.by_regency", lang, year=year), "subs_budget_regency_open"):
+        with box:
+            reg = q.budget_regencies(year)
+            tables.show(BUDGET_REGENCY, reg.assign(payer_name=reg[name_col(lang)]), lang,
+                        key="subs_budget_regency_table")
+            st.caption(t("claims.privacy_note", lang, k=k))
 
 
 def retention_cell(paying, observable, cohort, lang) -> str:
@@ -127,9 +128,10 @@ def retention_section(lang, status, k, wide=False):
     st.caption(t("subs.retention_rule", lang, as_of=as_of))
     chart(cc.retention_bars(df, lang), "subs_retention_chart", lang)
     retention_table(lang, df, "subs_retention_table")
-    with st.expander(t("subs.retention_by_regency", lang)):
-        retention_table(lang, q.budget_retention(by_regency=True), "subs_retention_regency_table", True)
-        st.caption(t("claims.privacy_note", lang, k=k))
+    if box := folded(t("subs.retention_by_regency", lang), "subs_retention_regency_open"):
+        with box:
+            retention_table(lang, q.budget_retention(by_regency=True), "subs_retention_regency_table", True)
+            st.caption(t("claims.privacy_note", lang, k=k))
 
 
 def subsidies_tab(lang, status, province_wide: bool = False):

@@ -44,6 +44,12 @@ def test_claims_year_to_date_and_screenshots(page, app_server, demo_env):
     page.get_by_text("Bantuan Subsidi Upah (BSU)").wait_for(timeout=30_000)
     page.wait_for_timeout(1500)
     page.screenshot(path=str(ARTIFACTS / "claims_subsidies.png"))
+    page.wait_for_url(lambda url: "tab=subsidies" in url, timeout=30_000)   # the open tab is in the address
+    assert page.get_by_text("Klaim dibayar,").count() == 0      # the closed tab was not built
+    page.get_by_role("tab", name="Klaim dan iuran").click()
+    page.get_by_text("Klaim dibayar,").first.wait_for(timeout=30_000)
+    page.wait_for_url(lambda url: "tab=" not in url, timeout=30_000)        # the default tab: not written
+    assert headline(page) == fmt.rupiah_short(expected, "id")
     assert "Traceback" not in page.content()
     assert page.outside == [], f"requests left 127.0.0.1: {page.outside[:5]}"
 
