@@ -65,21 +65,26 @@ estimated as (
     where not exists (select 1 from stg_contributions c where c.member_key = s.member_key)
 ),
 spells as (      -- n_pieces: 1, or 2-3 when a relief edge cuts the spell
-    select *, row_number() over () as spell_id,
+    select *,
            1 + (start_month < relief_first_month() and end_month >= relief_first_month())::integer
              + (start_month <= relief_last_month() and end_month > relief_last_month())::integer as n_pieces
     from (select * from loaded union all select * from estimated)
     where end_month >= start_month
+),
+crossing as (   -- the spells a relief edge cuts (few), numbered so that their pieces find each other
+    select *, row_number() over () as spell_id from spells where n_pieces > 1
 ),
 windows as (    -- before, inside and after the relief months
     select date '0001-01-01' as w_start, (relief_first_month() - interval 1 month)::date as w_end
     union all select relief_first_month(), relief_last_month()
     union all select (relief_last_month() + interval 1 month)::date, date '9999-12-01'
 ),
-pieces as (
+pieces as (     -- a spell inside one window is its own piece
+    select *, null::bigint as spell_id from spells where n_pieces = 1
+    union all by name
     select s.* replace (greatest(s.start_month, w.w_start) as start_month,
                         least(s.end_month, w.w_end) as end_month)
-    from spells s join windows w on s.start_month <= w.w_end and s.end_month >= w.w_start
+    from crossing s join windows w on s.start_month <= w.w_end and s.end_month >= w.w_start
 ),
 weighted as (   -- monthly rate of each BPU programme for this member in the piece (0 when not split)
     select p.*, (date_diff('month', p.start_month, p.end_month) + 1)::bigint as n_months,
