@@ -11,4 +11,5 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt
-exec .venv/bin/python -m pytest -q -p no:cacheprovider -m "slow or not slow" "$@"
+# -n auto: one worker per core (pytest-xdist); each worker builds its own session fixtures
+exec .venv/bin/python -m pytest -q -p no:cacheprovider -n auto -m "slow or not slow" "$@"
