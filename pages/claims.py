@@ -296,10 +296,9 @@ def processing_section(lang, start, end, regency):
         Col(f"{stat}_{p}", label, text=t(label, lang, code=p))
         for p in progs for stat, label in (("p50_days", "claims.col_prog_median"), ("p90_days", "claims.col_prog_p90"))))
     if regency is None:
-        if box := folded(t("claims.processing_by_regency", lang), "claims_processing_regency_open"):
-            with box:
-                tables.show(spec, wide.reset_index(), lang, key="claims_processing_regency",
-                            height=35 * (len(wide) + 1) + 3)
+        with (box := folded(t("claims.processing_by_regency", lang), "claims_processing_regency_open")):
+            tables.show(spec, wide.reset_index(), lang, key="claims_processing_regency",
+                        height=35 * (len(wide) + 1) + 3, draw=box.open)
 
 
 def causes_section(lang, start, end, regency, k):
@@ -316,16 +315,13 @@ def causes_section(lang, start, end, regency, k):
 
 
 def regency_claims_table(lang, start, end, segment):
-    box = folded(scope(t("claims.by_regency_title", lang), lang, regency=True), "claims_regency_open")
-    if not box:
-        return
     df = q.claims_by_regency(start, end, segment)
     spec = Table("klaim_kabupaten", (
         tables.REGENCY, Col("n_claims", "claims.col_cases"),
         Col("claims_rp", "claims.col_amount", "rupiah")) + tuple(
         Col(f"n_{p.lower()}", "claims.col_cases", text=f"{t('claims.col_cases', lang)} {p}") for p in PROGRAMMES))
-    with box:
-        tables.show(spec, df, lang, key="claims_regency_table", height=35 * 23 + 3)
+    with (box := folded(scope(t("claims.by_regency_title", lang), lang, regency=True), "claims_regency_open")):
+        tables.show(spec, df, lang, key="claims_regency_table", height=35 * 23 + 3, draw=box.open)
 
 
 def monthly_section(lang, monthly):

@@ -105,13 +105,13 @@ def mapping_section(lang, status):
     c3.metric(t("sec.blank", lang), fmt.number(s["n_blank"], lang))
     st.caption(t("sec.mapping_note", lang, k=status["suppress_below"]))
     admin_note(lang, t("sec.mapping_admin", lang))
-    if box := folded(t("sec.mapping_expander", lang), "sec_mapping_open"):
-        with box:
-            text = [t("sec.blank_row", lang) if b else
-                    t("sec.rare_row", lang, n=fmt.number(n, lang), k=status["suppress_below"]) if r else o
-                    for o, r, b, n in zip(m["occupation_norm"], m["is_rare_group"], m["is_blank"], m["n_texts"])]
-            spec = Table("pemetaan_pekerjaan", MAPPING, label_args={"segments": ", ".join(status["goal_segments"])})
-            tables.show(spec, m.assign(text=text, sector_name=m[sc.name_col(lang)]), lang, key="sec_mapping_table")
+    with (box := folded(t("sec.mapping_expander", lang), "sec_mapping_open")):
+        text = [t("sec.blank_row", lang) if b else
+                t("sec.rare_row", lang, n=fmt.number(n, lang), k=status["suppress_below"]) if r else o
+                for o, r, b, n in zip(m["occupation_norm"], m["is_rare_group"], m["is_blank"], m["n_texts"])]
+        spec = Table("pemetaan_pekerjaan", MAPPING, label_args={"segments": ", ".join(status["goal_segments"])})
+        tables.show(spec, m.assign(text=text, sector_name=m[sc.name_col(lang)]), lang, key="sec_mapping_table",
+                    draw=box.open)
 
 
 MAPPING = (Col("text", "sec.col_occupation", "text"), Col("sector_name", "sec.col_sector", "text"),

@@ -22,12 +22,25 @@ def regency_wh(tmp_path_factory):
         yield path
 
 
-def run(page, **query):
+def run(page, folds=(), **query):
+    """The page, its folded sections (ui/layout.py folded, widget keys `folds`) opened; a
+    folded table is a sheet of the page's workbook while it is closed too."""
     with captured_downloads() as saved:
         at = open_app(page, **query)
         failed = [e.value for e in at.error if e.value.startswith(("Halaman ini tidak", "This page cannot"))]
         assert not at.exception and not failed, failed
-        return at, downloads(at, saved)
+        if not folds:
+            return at, downloads(at, saved)
+        closed = [ws.title for ws in sheets(downloads(at, saved)["xlsx_page"][1])]
+        grids = len(at.dataframe)
+        for key in folds:
+            at.session_state[key] = True
+        at.run()
+        assert not at.exception
+        files = downloads(at, saved)
+        assert len(at.dataframe) == grids + len(folds)                       # drawn only once opened
+        assert [ws.title for ws in sheets(files["xlsx_page"][1])] == closed  # in the workbook either way
+        return at, files
 
 
 def sheets(data: bytes) -> list:
@@ -113,15 +126,15 @@ def test_overview_and_data_quality_workbooks(tmp_path_factory):
 
 def test_tiers_and_sectors_workbooks(tmp_path_factory):
     with tiers_loaded(tmp_path_factory, "dl_tiers", suppress_below=0):
-        for page in ("pages/tiers.py", "pages/sectors.py"):
-            at, files = run(page)
+        for page, folds in (("pages/tiers.py", ()), ("pages/sectors.py", ("sec_mapping_open",))):
+            at, files = run(page, folds)
             check_page(at, files, "Data per Juni 2024")
 
 
 def test_claims_workbooks_in_english(tmp_path_factory):
     files = [CLAIMS / f for f in ("peserta.csv", "iuran.csv", "klaim.csv", "bsu.csv")]
     with loaded(tmp_path_factory, "dl_claims", files, "2021-12", suppress_below=2):
-        at, got = run("pages/claims.py")
+        at, got = run("pages/claims.py", ("claims_processing_regency_open", "claims_regency_open"))
         check_page(at, got, "Data per Desember 2021")
         programme = sheets(got["xlsx_claims_programme_table"][1])[0]
         block, _, _ = table_rows(programme, 7)

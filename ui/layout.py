@@ -3,6 +3,7 @@ line, empty and error states: an unexpected failure becomes one clear message, n
 traceback; the print rules; the page's workbook) and the one way to put a chart on a page."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 
@@ -43,11 +44,20 @@ def admin_note(lang: str, *texts: str) -> None:
 
 
 def folded(label: str, key: str):
-    """An expander whose content is built only while it is open: the container to write into,
-    or None while it is closed. Opening it reruns the page (a table of 22 regencies is then
-    queried and drawn); a closed one costs the page nothing."""
+    """An expander whose content is drawn only while it is open: the container to write into,
+    or a null context while it is closed (`box.open` says which). Opening it reruns the page;
+    a closed one draws and sends nothing. A table in it is still a sheet of the page's
+    workbook: `tables.show(..., draw=box.open)`.
+
+        with (box := folded(label, "x_open")):
+            tables.show(spec, df, lang, key="x", draw=box.open)"""
     box = st.expander(label, key=key, on_change="rerun")
-    return box if box.open else None
+    return box if box.open else Closed()
+
+
+class Closed(contextlib.nullcontext):
+    """A folded section while it is closed: nothing is written into it."""
+    open = False
 
 
 def leave_pages_directory_mode() -> None:

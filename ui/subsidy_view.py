@@ -88,11 +88,11 @@ def budget_section(lang, k, wide=False):
     chart(cc.budget_workers(years, lang), "subs_workers_chart", lang)
     rows = years.assign(payer_name=years[name_col(lang)], budget_year=years["budget_year"].astype(str))
     tables.show(BUDGET, rows, lang, key="subs_budget_table", height=35 * (len(years) + 1) + 3)
-    if box := folded(t("subs.by_regency", lang, year=year), "subs_budget_regency_open"):
-        with box:
-            reg = q.budget_regencies(year)
-            tables.show(BUDGET_REGENCY, reg.assign(payer_name=reg[name_col(lang)]), lang,
-                        key="subs_budget_regency_table")
+    reg = q.budget_regencies(year)
+    with (box := folded(t("subs.by_regency", lang, year=year), "subs_budget_regency_open")):
+        tables.show(BUDGET_REGENCY, reg.assign(payer_name=reg[name_col(lang)]), lang,
+                    key="subs_budget_regency_table", draw=box.open)
+        if box.open:
             st.caption(t("claims.privacy_note", lang, k=k))
 
 
@@ -105,7 +105,7 @@ def retention_cell(paying, observable, cohort, lang) -> str:
     return t("subs.partial", lang, pct=pct, paying=fmt.number(paying, lang), observable=fmt.number(observable, lang))
 
 
-def retention_table(lang, df, key, by_regency: bool = False):
+def retention_table(lang, df, key, by_regency: bool = False, draw: bool = True):
     hidden = t("table.hidden", lang)
     rows = df.assign(payer_name=df[name_col(lang)], budget_year=df["budget_year"].astype(str),
                      **{f"after_{h}": [hidden if s else retention_cell(p, o, c, lang) for p, o, c, s in
@@ -115,7 +115,7 @@ def retention_table(lang, df, key, by_regency: bool = False):
     cols += (tables.REGENCY,) if by_regency else ()
     cols += (Col("n_cohort", "subs.col_cohort"),) + tuple(
         Col(f"after_{h}", "subs.col_after", "text", text=t("subs.col_after", lang, n=h)) for h in cc.HORIZONS)
-    tables.show(Table("retensi_kabupaten" if by_regency else "retensi", cols), rows, lang, key=key)
+    tables.show(Table("retensi_kabupaten" if by_regency else "retensi", cols), rows, lang, key=key, draw=draw)
 
 
 def retention_section(lang, status, k, wide=False):
@@ -128,9 +128,10 @@ def retention_section(lang, status, k, wide=False):
     st.caption(t("subs.retention_rule", lang, as_of=as_of))
     chart(cc.retention_bars(df, lang), "subs_retention_chart", lang)
     retention_table(lang, df, "subs_retention_table")
-    if box := folded(t("subs.retention_by_regency", lang), "subs_retention_regency_open"):
-        with box:
-            retention_table(lang, q.budget_retention(by_regency=True), "subs_retention_regency_table", True)
+    with (box := folded(t("subs.retention_by_regency", lang), "subs_retention_regency_open")):
+        retention_table(lang, q.budget_retention(by_regency=True), "subs_retention_regency_table", True,
+                        draw=box.open)
+        if box.open:
             st.caption(t("claims.privacy_note", lang, k=k))
 
 

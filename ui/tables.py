@@ -117,11 +117,15 @@ def _formatter(col: Col, lang: str):
 
 
 def show(spec: Table, df: pd.DataFrame, lang: str, key: str | None = None, height: int | None = None,
-         style=None) -> None:
+         style=None, draw: bool = True) -> None:
     """The table on the page, sortable by value; under it its workbook download, and a copy
     that only the printed page shows (the grid prints only its visible part). `style`
-    (frame -> frame of CSS) colours cells on screen."""
+    (frame -> frame of CSS) colours cells on screen. draw=False: the table of a folded section
+    (ui/layout.py folded) while it is closed: not drawn, but a sheet of the page's workbook."""
     from ui import exports, printing
+    if not draw:
+        exports.register(spec, df, lang, key)
+        return
     styled = spec.styled(df, lang)
     if style is not None:
         styled = styled.apply(style, axis=None)
