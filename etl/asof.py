@@ -23,11 +23,12 @@ def newest_month(con, texts: list[str]) -> dt.date | None:
 
 
 def from_data(con, ex: Extracted) -> tuple[dt.date | None, str]:
+    """The newest month among the file's parsed values (its lookup lk_<field>, etl/validate.py):
+    decided before any row is validated, so every slice of the file is judged against it."""
     for f in MEMBER_DATA_RULES:
         if f in ex.columns:
-            col = ident(f)
-            m = con.execute(f"select max(date_trunc('month', {col}))::date from norm2 "
-                            f"where {col} <= current_date").fetchone()[0]
+            m = con.execute(f"select max(date_trunc('month', val))::date from {ident('lk_' + f)} "
+                            "where val <= current_date").fetchone()[0]
             if m:
                 return m, f
     return None, "none"

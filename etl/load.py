@@ -20,8 +20,8 @@ from etl import asof, marts, pseudo, settings
 from etl.extract import extract
 from etl.privacy import mask_nik, mask_text
 from etl.sqlid import ident
-from etl.validate import judge, prepare
-from etl.warehouse import LoadError, building, refresh_config
+from etl.validate import build_lookups, judge, prepare
+from etl.warehouse import LoadError, building, file_rows_in_memory, refresh_config
 
 TARGET = {"members": "members", "contributions": "contributions", "claims": "claims", "subsidies": "subsidies"}
 
@@ -87,19 +87,20 @@ def load_paths(paths, kind=None, mapping=None, dry_run=False, as_of=None, progre
                   extra_bytes=sum(p.stat().st_size for p in paths), by=by) as con:
         refresh_config(con)
         params = pseudo.pads(pseudo.key_for(con))
-        for p in paths:
-            progress(f"loading {mask_text(p.name)} ...")
-            k, m = per_file.get(p, (kind, mapping))
-            try:
-                if isinstance(digests[p], LoadError):
-                    raise digests[p]
-                results.append(load_file(con, p, k, m or {}, params, as_of, dry_run, digests[p]))
-            except LoadError as e:
-                refused[p] = str(e)
-                continue
-            audit(con, results[-1], p, by)
-            if inspect:
-                inspect(con, results[-1], p)
+        with file_rows_in_memory(con):
+            for p in paths:
+                progress(f"loading {mask_text(p.name)} ...")
+                k, m = per_file.get(p, (kind, mapping))
+                try:
+                    if isinstance(digests[p], LoadError):
+                        raise digests[p]
+                    results.append(load_file(con, p, k, m or {}, params, as_of, dry_run, digests[p], progress))
+                except LoadError as e:
+                    refused[p] = str(e)
+                    continue
+                audit(con, results[-1], p, by)
+                if inspect:
+                    inspect(con, results[-1], p)
         if refused:
             raise FilesRefused(refused)
         if new():
@@ -170,7 +171,8 @@ def month_start(value):
     return dt.date(int(m.group(1)), int(m.group(2)), 1)
 
 
-def load_file(con, path: Path, kind, mapping, params, as_of, dry_run, digest: str) -> FileResult:
+def load_file(con, path: Path, kind, mapping, params, as_of, dry_run, digest: str,
+              progress=lambda *_: None) -> FileResult:
     t0, started = time.perf_counter(), datetime.now()
     seen = con.execute("select file_name from load_log where sha256 = $s and status = 'loaded'",
                        {"s": digest}).fetchone()
@@ -180,35 +182,71 @@ def load_file(con, path: Path, kind, mapping, params, as_of, dry_run, digest: st
 
     def step(name):
         now = time.perf_counter()
-        steps[name] = now - tick[0]
+        steps[name] = steps.get(name, 0.0) + now - tick[0]
         tick[0] = now
     ex = extract(con, path, kind, mapping)
     step("extract")
-    prepare(con, ex)
-    step("prepare")
+    build_lookups(con, ex)
     file_as_of, rule = asof.decide(con, ex, path, as_of)
-    judge(con, ex, file_as_of)
-    step("judge")
+    step("prepare")
     load_id = con.execute("select coalesce(max(load_id), 0) + 1 from load_log").fetchone()[0]
-    stage(con, ex, params)
-    step("stage")
-    mark_existing(con, ex.kind, file_as_of)
-    step("existing")
     r = FileResult(path.name, ex.kind, rows_blank=ex.rows_blank, notes=ex.notes, as_of=file_as_of, as_of_rule=rule,
                    load_id=load_id, columns=dict(ex.columns), ignored=list(ex.ignored))
-    r.rows_read = con.execute("select count(*) from staged").fetchone()[0]
-    r.by_reason = dict(con.execute("select (reason).code, count(*) from staged where reason is not null "
-                                   "group by 1 order by 2 desc, 1").fetchall())
+    parts = slices(con, ex)
+    for i, where in enumerate(parts, 1):
+        if len(parts) > 1:
+            progress(f"  {mask_text(path.name)}: part {i} of {len(parts)}")
+        source = "raw_in"
+        if where != "true":      # the part copied first: a filter under the lookups' joins misleads the planner
+            source = "raw_part"
+            con.execute(f"create or replace temp table raw_part as select * from raw_in r where {where}")
+        if i == len(parts) and source != "raw_in":
+            con.execute("drop table raw_in")     # the file's text, NIKs in clear: no longer needed
+        prepare(con, ex, source)
+        con.execute(f"drop table {source}")
+        judge(con, ex, file_as_of)
+        step("prepare")
+        stage(con, ex, params)
+        step("stage")
+        mark_existing(con, ex.kind, file_as_of)
+        step("existing")
+        for code, k in con.execute("select (reason).code, count(*) from staged group by 1").fetchall():
+            r.rows_read += k
+            if code is not None:
+                r.by_reason[code] = r.by_reason.get(code, 0) + k
+        step("count")
+        write(con, ex, load_id, path.name, file_as_of)
+        con.execute("drop table staged")
+        step("write")
+    r.by_reason = dict(sorted(r.by_reason.items(), key=lambda kv: (-kv[1], kv[0])))
     r.rows_quarantined = sum(r.by_reason.values())
     r.rows_loaded = r.rows_read - r.rows_quarantined
-    step("count")
-    r.rows_flagged, r.by_issue = write(con, ex, load_id, path.name, file_as_of)
+    from etl import targets
+    r.rows_flagged, r.by_issue = targets.issue_counts(con, load_id)
     step("write")
     r.steps = steps
     r.seconds = time.perf_counter() - t0
     log(con, r, load_id, digest, ex, started, "dry-run" if dry_run else "loaded")
     drop_temporary(con)
     return r
+
+
+SLICE_ROWS = 2_000_000
+
+
+def slices(con, ex) -> list[str]:
+    """A file of more than SLICE_ROWS rows is validated, deduplicated and written in parts
+    of about that many rows, so a load's memory follows the part, not the file. Rows are
+    dealt to parts by a hash of what their key is made of (the NIK as it will be read, or
+    the claim number): rows sharing a key, and a member's months, always meet in one part,
+    so duplicates within the file and runs of months are found exactly as in one piece."""
+    rows = con.execute("select count(*) from raw_in").fetchone()[0]
+    n = -(-rows // SLICE_ROWS)
+    source = {"claims": "claim_id"}.get(ex.kind, "nik")
+    if n <= 1 or source not in ex.columns:
+        return ["true"]
+    of = f"r.{ident(source)}" if source != "nik" else "nik_text(r.nik)"
+    return [f"coalesce(hash({of}), 0) % {n} = {i}" for i in range(n)]
 
 
 def drop_temporary(con) -> None:
@@ -304,7 +342,7 @@ def target_key_cols(kind: str) -> list[str]:
             "claims": ["claim_id"], "subsidies": ["member_key", "scheme", "tranche"]}[kind]
 
 
-def write(con, ex, load_id, file_name, file_as_of) -> tuple[int, dict[str, int]]:
+def write(con, ex, load_id, file_name, file_as_of) -> None:
     from etl import targets
     if ex.kind == "members":
         targets.member_conflicts(con, ex, load_id, file_as_of)
@@ -313,7 +351,7 @@ def write(con, ex, load_id, file_name, file_as_of) -> tuple[int, dict[str, int]]
     if targets.supersede_sql(ex):
         con.execute(targets.supersede_sql(ex))
     con.execute(targets.insert_sql(ex), params)
-    return targets.issues(con, ex, load_id)
+    targets.record_issues(con, ex, load_id)
 
 
 def log(con, r: FileResult, load_id, digest, ex, started, status) -> None:

@@ -53,7 +53,7 @@ SETTINGS = {s.name: s for s in [
     Setting("roles_file", str(Path.home() / ".config" / "sejuta-peserta" / "roles.toml"), "who may load data (steward) and edit targets and tiers (admin), by e-mail; password hashes for the local mode (docs/operations.md)"),
     Setting("upload_max_mb", "200", "largest file, in MB, the load page accepts (raise server.maxUploadSize in .streamlit/config.toml with it)"),
     Setting("keep_versions", "5", "published warehouses kept for rollback, in the folder <warehouse>.history beside it"),
-    Setting("load_memory_mb", "0", "memory, in MB, a load or rebuild may hold in DuckDB (memory_limit; 0: DuckDB's default, 80% of RAM); beyond it, work spills to a private folder beside the build, the rows of the file being loaded included"),
+    Setting("load_memory_mb", "4096", "memory, in MB, a load or rebuild may hold in DuckDB (memory_limit; 0: DuckDB's default, 80% of RAM); the models spill beyond it to a private folder beside the build; a file whose rows (NIKs in clear) need more is refused, never spilled"),
     Setting("inbox_settle_seconds", "60", "`load --inbox` leaves a file modified less than this many seconds ago for the next run (it may still be being copied)"),
 ]}
 

@@ -131,12 +131,16 @@ def issue_checks(ex: Extracted) -> list[tuple[str, str, str]]:
             if all(f in ex.columns for f in needs) and kind in (None, ex.kind)]
 
 
-def issues(con, ex: Extracted, load_id: int) -> tuple[int, dict[str, int]]:
-    """Record fallbacks and flags of loaded rows; return how many loaded rows have one, by code."""
+def record_issues(con, ex: Extracted, load_id: int) -> None:
+    """Record fallbacks and flags of the loaded rows of the staged table."""
     for code, cond, p in issue_checks(ex):
         con.execute(f"insert into load_issue (load_id, sheet, row_number, issue_code, params) "
                     f"select $id, _sheet, _row, $code, {p} from staged where reason is null and {cond}",
                     {"id": load_id, "code": code})
+
+
+def issue_counts(con, load_id: int) -> tuple[int, dict[str, int]]:
+    """How many loaded rows of a load have an issue, and the issues by code."""
     n = con.execute("""select count(distinct (i.sheet, i.row_number)) from load_issue i
                        where i.load_id = $id and not exists (select 1 from quarantine q where q.load_id = i.load_id
                              and q.row_number = i.row_number and q.sheet is not distinct from i.sheet)""",

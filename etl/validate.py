@@ -88,8 +88,9 @@ def field_select(f: str, ftype: str, nik_number: bool) -> tuple[list[str], list[
     return sel, joins
 
 
-def first_pass(con, ex: Extracted) -> None:
-    """raw_in + lookups -> norm1: one column <field>_raw and <field> per field."""
+def first_pass(con, ex: Extracted, source: str = "raw_in") -> None:
+    """raw_in (or a part of it, etl/load.py slices) + lookups -> norm1: one column <field>_raw
+    and <field> per field."""
     sel, joins = ["r._row", "r._sheet"], []
     for f in ex.columns:
         ftype = CONTRACTS[ex.kind].field(f).type
@@ -97,8 +98,7 @@ def first_pass(con, ex: Extracted) -> None:
             s, j = field_select(f, ftype, ex.nik_number)
             sel += s
             joins += j
-    con.execute(f"create or replace temp table norm1 as select {', '.join(sel)} from raw_in r {' '.join(joins)}")
-    con.execute("drop table raw_in")
+    con.execute(f"create or replace temp table norm1 as select {', '.join(sel)} from {source} r {' '.join(joins)}")
 
 
 def area_pass(con, ex: Extracted) -> None:
@@ -233,10 +233,10 @@ def bound(as_of: dt.date | None) -> dt.date:
     return dt.date(y, mo + 1, 1)
 
 
-def prepare(con, ex: Extracted) -> None:
-    """Typed values beside the raw ones (view norm2): what the as-of month is decided on."""
-    build_lookups(con, ex)
-    first_pass(con, ex)
+def prepare(con, ex: Extracted, source: str = "raw_in") -> None:
+    """Typed values beside the raw ones (view norm2) of the rows of `source`; the lookups
+    (build_lookups) come first, once for the whole file."""
+    first_pass(con, ex, source)
     area_pass(con, ex)
 
 

@@ -37,10 +37,11 @@ def sql_file(name: str) -> str:
 
 
 def open_build(path: Path) -> duckdb.DuckDBPyConnection:
-    """A read-write connection whose spill folder (temp tables hold the input's rows,
-    personal data included, when memory runs short) is private (0700) and beside it; its
-    memory bounded by setting load_memory_mb when set (a bound below what the file needs means
-    its rows, NIKs included, spill into that folder: off by default)."""
+    """A read-write connection whose memory is bounded by setting load_memory_mb (0: DuckDB's
+    default, 80% of RAM), and whose spill folder is private (0700) and beside it. Only work
+    on pseudonymised rows may spill there (the models): while a file's rows, NIKs in clear,
+    are in memory, spilling is off (file_rows_in_memory), so a file too large for the bound is
+    refused rather than written to disk."""
     spill = path.with_name(path.name + ".tmp")
     spill.mkdir(mode=0o700, exist_ok=True)
     spill.chmod(0o700)
@@ -166,8 +167,24 @@ def building(published: Path | None = None, publish: bool = True, who: str = "",
 def out_of_memory() -> str:
     limit = settings.get_int("load_memory_mb", 0)
     bound = f"SEJUTA_LOAD_MEMORY_MB={limit}" if limit else "the memory DuckDB may use (80% of RAM)"
-    return (f"The build needed more memory than {bound}, so nothing was published: raise "
-            "SEJUTA_LOAD_MEMORY_MB, or load a very large file split into parts (by year).")
+    return (f"The build needed more memory than {bound} (a file's rows are held in memory, never written "
+            "to disk), so nothing was published: raise SEJUTA_LOAD_MEMORY_MB, or load a very large file "
+            "split into parts (by year).")
+
+
+@contextmanager
+def file_rows_in_memory(con):
+    """No spilling while the files' rows, NIKs in clear, are in DuckDB's memory: work that
+    does not fit the memory bound stops with an out-of-memory error instead of writing them to
+    the spill folder. Persistent tables (pseudonymised) are still evicted to the build file."""
+    con.execute("set max_temp_directory_size = '0B'")
+    try:
+        yield
+    finally:
+        try:
+            con.execute("reset max_temp_directory_size")
+        except duckdb.Error:      # a failed build: its connection is closed and discarded next
+            pass
 
 
 COMPACT_FREE_SHARE = 0.25      # a build with more of its blocks free is compacted before it is published

@@ -565,6 +565,68 @@ def test_a_build_out_of_memory_is_refused_and_publishes_nothing(tmp_path, monkey
     assert not [p for p in tmp_path.iterdir() if ".build-" in p.name]
 
 
+def spilled_bytes(folder: Path) -> int:
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()) if folder.is_dir() else 0
+
+
+def test_rows_of_a_file_never_spill_while_the_models_may(tmp_path, monkeypatch):
+    """Inside file_rows_in_memory, a temp table larger than the bound stops with DuckDB's
+    out-of-memory error and the spill folder stays empty; the same table outside it (the
+    models' phase) spills into the folder and succeeds."""
+    import duckdb
+
+    from etl.warehouse import building, file_rows_in_memory
+    monkeypatch.setenv("SEJUTA_LOAD_MEMORY_MB", "256")
+    big = "create or replace temp table t as select i, repeat('5302010101900001', 4) || i as s from range(6000000) r(i)"
+    with building(tmp_path / "w.duckdb", fresh=True, progress=lambda *_: None, publish=False) as con:
+        spill = next(tmp_path.glob("*.tmp"))
+        with file_rows_in_memory(con):
+            with pytest.raises(duckdb.OutOfMemoryException):
+                con.execute(big)
+            assert spilled_bytes(spill) == 0
+        con.execute(big)
+        assert con.execute("select count(*) from t").fetchone()[0] == 6_000_000
+        assert spilled_bytes(spill) > 0
+    assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_a_file_too_large_for_the_memory_bound_is_refused_and_nothing_spills(tmp_path, monkeypatch):
+    """A member list whose rows need more than SEJUTA_LOAD_MEMORY_MB: one sentence naming the
+    setting, the published warehouse unchanged, and no byte of it in the spill folder while it
+    was loaded (watched from a thread, as DuckDB would write there)."""
+    import threading
+    wh = use_private_env(monkeypatch, tmp_path, load_memory_mb=256)
+    small = tmp_path / "peserta_kecil.csv"
+    small.write_text("NIK;Tgl Kepesertaan;Kab/Kota;Segmen;Pekerjaan;BLTH Iuran Terakhir\n"
+                     "5302010101900001;01/01/2020;TTS;BPU;Petani;2024-06\n", encoding="utf-8")
+    load_quiet([small], as_of="2024-06")
+    before = hashlib.sha256(wh.read_bytes()).hexdigest()
+    big = tmp_path / "peserta_besar.csv"
+    with big.open("w", encoding="utf-8") as f:
+        f.write("NIK;Nama;Tgl Kepesertaan;Kab/Kota;Segmen;Pekerjaan;BLTH Iuran Terakhir\n")
+        for i in range(1_500_000):
+            f.write(f"53020{i:011d};Nama Peserta Nomor {i} dari Desa;01/01/2020;TTS;BPU;"
+                    f"Petani jagung dan padi ladang {i % 997};2024-06\n")
+    seen, done = [0], threading.Event()
+
+    def watch():
+        while not done.is_set():
+            for folder in tmp_path.glob("*.tmp"):
+                seen[0] = max(seen[0], spilled_bytes(folder))
+            time.sleep(0.05)
+    t = threading.Thread(target=watch)
+    t.start()
+    try:
+        with pytest.raises(LoadError) as e:
+            load_quiet([big], as_of="2024-06")
+    finally:
+        done.set()
+        t.join()
+    assert "SEJUTA_LOAD_MEMORY_MB=256" in str(e.value) and "never written to disk" in str(e.value)
+    assert seen[0] == 0
+    assert hashlib.sha256(wh.read_bytes()).hexdigest() == before
+
+
 def test_too_little_load_memory_is_refused(tmp_path, monkeypatch):
     from etl import settings
     from etl.warehouse import building

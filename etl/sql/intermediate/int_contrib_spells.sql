@@ -64,7 +64,8 @@ estimated as (
     join stg_members m using (member_key)
     where not exists (select 1 from stg_contributions c where c.member_key = s.member_key)
 ),
-spells as (      -- n_pieces: 1, or 2-3 when a relief edge cuts the spell
+spells as not materialized (      -- n_pieces: 1, or 2-3 when a relief edge cuts the spell; read twice, never
+                                  -- held whole (a held copy cannot spill: 10M members did not fit 4 GiB)
     select *,
            1 + (start_month < relief_first_month() and end_month >= relief_first_month())::integer
              + (start_month <= relief_last_month() and end_month > relief_last_month())::integer as n_pieces
@@ -99,7 +100,7 @@ weighted as (   -- monthly rate of each BPU programme for this member in the pie
                 then coalesce(p.declared_income_rp, r.default_income_rp) * r.jht_rate else 0 end as jht_w
     from pieces p cross join rates r
 ),
-shared as (     -- a loaded amount shared by months x the monthly total (months alone when not split)
+shared as not materialized (     -- a loaded amount shared by months x the monthly total (months alone when not split)
     select *, n_months * case when is_split and not is_run then jkk_w + jkm_w + jht_w else 1 end as piece_w
     from weighted
 ),
