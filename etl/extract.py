@@ -55,6 +55,8 @@ def extract(con, path: Path, kind: str | None, mapping: dict[str, str]) -> Extra
         return reader(con, path, kind, mapping)
     except duckdb.InterruptException:
         raise KeyboardInterrupt from None
+    except duckdb.OutOfMemoryException:
+        raise          # not a bad file: a file too large for the memory bound (etl/load.py)
     except (duckdb.Error, csv.Error, UnicodeError) as e:   # their text may quote a row: never shown
         raise LoadError(f"{mask_text(path.name)}: not a readable {path.suffix.lstrip('.').upper()} file "
                         f"({type(e).__name__}{line_hint(e)}).") from None

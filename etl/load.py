@@ -21,7 +21,7 @@ from etl.extract import extract
 from etl.privacy import mask_nik, mask_text
 from etl.sqlid import ident
 from etl.validate import build_lookups, judge, prepare
-from etl.warehouse import LoadError, building, file_rows_in_memory, refresh_config
+from etl.warehouse import LoadError, building, file_rows_in_memory, out_of_memory, refresh_config
 
 TARGET = {"members": "members", "contributions": "contributions", "claims": "claims", "subsidies": "subsidies"}
 
@@ -98,6 +98,8 @@ def load_paths(paths, kind=None, mapping=None, dry_run=False, as_of=None, progre
                 except LoadError as e:
                     refused[p] = str(e)
                     continue
+                except duckdb.OutOfMemoryException:    # the build stops: its memory is spent
+                    raise LoadError(f"{mask_text(p.name)}: {out_of_memory()}") from None
                 audit(con, results[-1], p, by)
                 if inspect:
                     inspect(con, results[-1], p)
@@ -196,14 +198,9 @@ def load_file(con, path: Path, kind, mapping, params, as_of, dry_run, digest: st
     for i, where in enumerate(parts, 1):
         if len(parts) > 1:
             progress(f"  {mask_text(path.name)}: part {i} of {len(parts)}")
-        source = "raw_in"
-        if where != "true":      # the part copied first: a filter under the lookups' joins misleads the planner
-            source = "raw_part"
-            con.execute(f"create or replace temp table raw_part as select * from raw_in r where {where}")
-        if i == len(parts) and source != "raw_in":
+        prepare(con, ex, where)
+        if i == len(parts):
             con.execute("drop table raw_in")     # the file's text, NIKs in clear: no longer needed
-        prepare(con, ex, source)
-        con.execute(f"drop table {source}")
         judge(con, ex, file_as_of)
         step("prepare")
         stage(con, ex, params)
