@@ -243,7 +243,7 @@ def slices(con, ex) -> list[str]:
     if n <= 1 or source not in ex.columns:
         return ["true"]
     of = f"r.{ident(source)}" if source != "nik" else "nik_text(r.nik)"
-    return [f"coalesce(hash({of}), 0) % {n} = {i}" for i in range(n)]
+    return [f"hash({of}) % {n} = {i}" for i in range(n)]     # hash(NULL) is a number too
 
 
 def drop_temporary(con) -> None:
