@@ -41,7 +41,8 @@ def open_build(path: Path) -> duckdb.DuckDBPyConnection:
     default, 80% of RAM), and whose spill folder is private (0700) and beside it. Only work
     on pseudonymised rows may spill there (the models): while a file's rows, NIKs in clear,
     are in memory, spilling is off (file_rows_in_memory), so a file too large for the bound is
-    refused rather than written to disk."""
+    refused rather than written to disk. Insertion order is kept: a CSV's row numbers are the
+    rowids of the table it is read into (etl/extract.py record_numbers)."""
     spill = path.with_name(path.name + ".tmp")
     spill.mkdir(mode=0o700, exist_ok=True)
     spill.chmod(0o700)
@@ -49,7 +50,7 @@ def open_build(path: Path) -> duckdb.DuckDBPyConnection:
     if 0 < limit < 256:
         raise settings.SettingError(f"SEJUTA_LOAD_MEMORY_MB={limit} is too little for a build: "
                                     "give 256 or more, or 0 for DuckDB's default.")
-    con = duckdb.connect(str(path), config={"temp_directory": str(spill),
+    con = duckdb.connect(str(path), config={"temp_directory": str(spill), "preserve_insertion_order": True,
                                             **({"memory_limit": f"{limit}MB"} if limit else {})})
     privacy.register(con)
     con.execute(sql_file("macros.sql"))

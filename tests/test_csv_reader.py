@@ -41,7 +41,7 @@ def read(path: Path, fast: bool):
         ex = (extract.csv_fast if fast else extract.csv_exact)(con, path, enc, delim, "members", {})
     except extract.NotFast:
         return None
-    rows = con.execute("select * from raw_in order by _row").fetchall()
+    rows = con.execute("select _row, _sheet, * exclude (_row, _sheet) from raw_in order by _row").fetchall()
     return ex.rows_blank, [tuple(None if v == "" else v for v in r) for r in rows]   # DuckDB reads an empty field as NULL
 
 
@@ -80,3 +80,22 @@ def test_encoding_from_a_sample(text, pad):
         return
     path.write_bytes(data)
     assert extract.sniff_encoding(path) == "utf-8"
+
+
+def test_parallel_read_numbers_every_record_by_its_line(tmp_path):
+    """A file large enough for DuckDB to read in parallel chunks (57 MB): every record's
+    _row is the line it is on, here written in its own NIK cell, also after empty lines.
+    Reading it with preserve_insertion_order off (records out of file order) makes this fail."""
+    import random
+    rnd = random.Random(16)
+    lines = ["LAPORAN PESERTA;;;;", ";".join(HEADER)]
+    empty = {300_000, 300_001, 900_000}
+    for n in range(3, 1_200_000):
+        lines.append("" if n in empty else f"{n};{'x' * rnd.randint(0, 40)};01/02/2020;Kupang;BPU")
+    path = tmp_path / "peserta.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    con = new_con()
+    ex = extract.csv_fast(con, path, "utf-8", ";", "members", {})
+    assert ex.rows_blank == 3
+    assert con.execute("select count(*), count(*) filter (where _row is distinct from nik::bigint), "
+                       "max(_row) from raw_in").fetchone() == (1_199_997 - 3, 0, 1_199_999)
