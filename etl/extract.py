@@ -1,7 +1,8 @@
-"""Extract: any supported file -> a DuckDB temp table of text columns `raw_in`
-(`_row` = line or spreadsheet row in the file, `_sheet`, then one column per
-recognised field, named by the field), plus the file's kind, which header
-feeds which field, and its title lines (for the as-of month).
+"""Extract: any supported file -> a DuckDB table of text columns (RAW, in a
+database held compressed in memory only: `_row` = line or spreadsheet row in
+the file, `_sheet`, one column per recognised field, named by the field), plus
+the file's kind, which header feeds which field, and its title lines (for the
+as-of month).
 
 CSV: comma, semicolon, tab or bar; UTF-8 (with or without BOM), UTF-16 with a
 BOM (Excel's "Unicode text") or Windows-1252; Unix, Windows or old Mac (CR)
@@ -25,11 +26,16 @@ from etl import headers as hdr
 from etl.contracts import CONTRACTS
 from etl.privacy import clean, mask_text
 from etl.sqlid import ident
-from etl.warehouse import LoadError
+from etl.warehouse import LoadError, memory_bound
 
 HEADER_SCAN_ROWS = 30
 BATCH = 100_000
 SAMPLE_BYTES = 1 << 20
+RAW = "file_rows.raw_in"      # a file's text, NIKs in clear: in an in-memory database, never on disk
+STREAM_ROWS = 2_000_000       # a streamed CSV is compressed after every this many rows
+STREAM_BATCH = 500_000        # rows of a streamed CSV inserted at once
+STREAM_SHARE = 2 / 3          # a CSV whose text would take more of the memory bound is streamed
+TEXT_PER_BYTE = 1.2           # memory of a file's text as read, per byte of the file (measured: 1.05-1.19)
 
 
 @dataclass
@@ -203,23 +209,21 @@ def csv_fast(con, path: Path, enc: str, delim: str, kind, mapping) -> Extracted:
     names = {f"c{i}": "VARCHAR" for i in range(len(headers))}
     sel = ", ".join(f"{column_of(rec.kind, f, f'c{pos}')} as {ident(f)}" for f, pos in rec.cols.items())
     args = {"p": str(path), "d": delim, "s": skip, "cols": names}
-    parallel = "true" if in_order(con) else "false"
+    read = read_streamed if streamed(con, path) else read_whole
     quoted_breaks = False
     try:
         try:
-            con.execute(f"create or replace temp table raw_in as select {sel} from {CSV_SRC.format(parallel=parallel)}",
-                        args)
+            read(con, sel, args, "true" if in_order(con) else "false")
         except duckdb.Error as e:
             if "quoted new lines" not in str(e):
                 raise
             quoted_breaks = True
-            con.execute(f"create or replace temp table raw_in as select {sel} from "
-                        f"{CSV_SRC.format(parallel='false')}", args)
+            read(con, sel, args, "false")
     except duckdb.InvalidInputException as e:
         if "unicode" in str(e).lower():
             raise NotFast from None
         raise
-    records = record_numbers(con, skip)
+    records = con.execute(f"select count(*) from {RAW}").fetchall()[0][0]    # fetched whole: register() follows
     blanks = []
     if skip + records != lines:          # empty lines (DuckDB skips them) or line breaks inside quotes
         if has_empty_lines(path):
@@ -235,20 +239,58 @@ def csv_fast(con, path: Path, enc: str, delim: str, kind, mapping) -> Extracted:
 
 
 def in_order(con) -> bool:
-    """DuckDB keeps a file's record order through a parallel read into a table unless
-    preserve_insertion_order is off (then the file is read by one thread)."""
+    """A parallel read keeps the file's order unless preserve_insertion_order is off."""
     return bool(con.execute("select current_setting('preserve_insertion_order')").fetchone()[0])
 
 
-def record_numbers(con, skip: int) -> int:
-    """_row = skip + the record's place in the file, from the rowid of the table just read
-    (DuckDB: "on materialised tables, the rowid pseudo-column" gives the original row order,
-    as row_number() over () does; the window made the read single-threaded: 2.0 s instead of
-    1.0 s for a 1M-row member list). _sheet is empty for a CSV. Returns the number of records."""
-    con.execute("alter table raw_in add column _row bigint")
-    con.execute("alter table raw_in add column _sheet varchar")
-    con.execute("update raw_in set _row = rowid + 1 + $s", {"s": skip})
-    return con.execute("select count(*) from raw_in").fetchall()[0][0]     # fetched whole: register() follows
+def create_raw(con, select: str, params: dict | None = None) -> None:
+    """RAW (a file's text) from a query, in its in-memory database, attached when first needed:
+    compressed when checkpointed, and like a temp table never written to disk (spilling is
+    off while it exists, etl/warehouse.py file_rows_in_memory)."""
+    con.execute("attach if not exists ':memory:' as file_rows (compress)")
+    con.execute(f"create or replace table {RAW} as {select}", params or {})
+
+
+def read_whole(con, sel: str, args: dict, parallel: str) -> None:
+    """The file read into RAW in one statement. _row = skip + the record's place in the file,
+    from the rowid of the table just read (DuckDB: "on materialised tables, the rowid
+    pseudo-column" gives the original row order, as row_number() over () does; the window made
+    the read single-threaded: 2.0 s instead of 1.0 s for a 1M-row member list)."""
+    create_raw(con, f"select {sel} from {CSV_SRC.format(parallel=parallel)}", args)
+    con.execute(f"alter table {RAW} add column _row bigint")
+    con.execute(f"alter table {RAW} add column _sheet varchar")
+    con.execute(f"update {RAW} set _row = rowid + 1 + $s", {"s": args["s"]})
+
+
+def read_streamed(con, sel: str, args: dict, parallel: str) -> None:
+    """The file read into RAW in batches, in order, numbered as they come, compressed every
+    STREAM_ROWS rows: a 42M-row month-by-month export (4.2 GB) then takes 0.3 GB, not 4.7 GB."""
+    import numpy as np
+    import pyarrow as pa   # only when needed: a no-op load does not import it
+    create_raw(con, f"select {sel}, 0::bigint as _row, null::varchar as _sheet "
+                    f"from {CSV_SRC.format(parallel=parallel)} limit 0", args)
+    src = con.cursor()     # the stream's own connection: the inserts run beside it
+    try:
+        rel = src.sql(f"select {sel} from {CSV_SRC.format(parallel=parallel)}", params=args)
+        n = done = 0
+        for b in rel.to_arrow_reader(STREAM_BATCH):
+            first = args["s"] + n + 1
+            b = b.append_column("_row", pa.array(np.arange(first, first + b.num_rows, dtype=np.int64)))
+            b = b.append_column("_sheet", pa.nulls(b.num_rows, pa.string()))
+            con.execute(f"insert into {RAW} select * from b")
+            n += b.num_rows
+            if n - done >= STREAM_ROWS:
+                con.execute("checkpoint file_rows")
+                done = n
+        con.execute("checkpoint file_rows")
+    finally:
+        src.close()
+
+
+def streamed(con, path: Path) -> bool:
+    """A CSV whose text would take more than STREAM_SHARE of the build's memory bound is
+    read in batches and held compressed (read_streamed); the parts of the load need the rest."""
+    return path.stat().st_size * TEXT_PER_BYTE > STREAM_SHARE * memory_bound(con)
 
 
 def number_rows(con, skip: int, blanks: list[int]) -> None:
@@ -262,9 +304,8 @@ def number_rows(con, skip: int, blanks: list[int]) -> None:
     b = pa.table({"after": pa.array(list(last), pa.int64()), "before": pa.array(list(last.values()), pa.int64())})
     con.register("_blanks", b)
     try:
-        con.execute("""create or replace temp table raw_in as
-                       select r.* replace (r._row + coalesce(b.before, 0) as _row)
-                       from raw_in r asof left join _blanks b on r._row - $s > b.after""", {"s": skip})
+        create_raw(con, f"""select r.* replace (r._row + coalesce(b.before, 0) as _row)
+                            from {RAW} r asof left join _blanks b on r._row - $s > b.after""", {"s": skip})
     finally:
         con.unregister("_blanks")
 
@@ -308,8 +349,7 @@ def to_raw_in(con, table, kind: str, fields: list[str]) -> None:
     cells = ", ".join(f"{column_of(kind, f, ident(f))} as {ident(f)}" for f in fields)
     con.register("_arrow_in", table)
     try:
-        con.execute(f"create or replace temp table raw_in as select * {f'replace ({cells})' if cells else ''} "
-                    "from _arrow_in")
+        create_raw(con, f"select * {f'replace ({cells})' if cells else ''} from _arrow_in")
     finally:
         con.unregister("_arrow_in")
 
@@ -333,8 +373,8 @@ def finish(con, ex: Extracted) -> Extracted:
     """Blank rows counted and removed; text normalised (etl/privacy.py clean) before any check.
     Every reader has written its cells through column_of (trimmed, personal fields as marks)."""
     blank = " and ".join(f"{ident(f)} is null" for f in ex.columns)
-    ex.rows_blank += con.execute(f"select count(*) from raw_in where {blank}").fetchone()[0]
-    con.execute(f"delete from raw_in where {blank}")
+    ex.rows_blank += con.execute(f"select count(*) from {RAW} where {blank}").fetchone()[0]
+    con.execute(f"delete from {RAW} where {blank}")
     fields = [f for f in ex.columns if CONTRACTS[ex.kind].field(f).type != "pii"]
     for f in non_ascii(con, fields):
         normalise_column(con, f)
@@ -359,7 +399,7 @@ def non_ascii(con, fields: list[str]) -> list[str]:
     if not fields:
         return []
     flags = con.execute("select " + ", ".join(f"coalesce(bool_or(strlen({ident(f)}) <> length({ident(f)})), false)"
-                                              for f in fields) + " from raw_in").fetchone()
+                                              for f in fields) + f" from {RAW}").fetchone()
     return [f for f, odd in zip(fields, flags) if odd]
 
 
@@ -368,13 +408,13 @@ def normalise_column(con, f: str) -> None:
     in Python on the distinct values that hold a non-ASCII character (few)."""
     import pyarrow as pa   # only when needed: a no-op load does not import it
     col = ident(f)
-    odd = [v for (v,) in con.execute(f"select distinct {col} from raw_in "
+    odd = [v for (v,) in con.execute(f"select distinct {col} from {RAW} "
                                      f"where strlen({col}) <> length({col})").fetchall()]
     pairs = [(v, clean(v)) for v in odd if clean(v) != v]
     if not pairs:
         return
     con.register("_clean", pa.table({"v": [p[0] for p in pairs], "n": [p[1] for p in pairs]}))
     try:
-        con.execute(f"update raw_in set {col} = nullif(trim(c.n), '') from _clean c where raw_in.{col} = c.v")
+        con.execute(f"update {RAW} set {col} = nullif(trim(c.n), '') from _clean c where raw_in.{col} = c.v")
     finally:
         con.unregister("_clean")

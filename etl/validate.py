@@ -16,7 +16,7 @@ import datetime as dt
 
 from etl import settings
 from etl.contracts import CONTRACTS
-from etl.extract import Extracted
+from etl.extract import RAW, Extracted
 from etl.sqlid import ident
 
 PARSER = {"date": "parse_date(v)", "month": "parse_month(v)", "money": "parse_money(v)",
@@ -39,7 +39,7 @@ def params(**kv: str) -> str:
 
 
 def lookup_sql(ftype: str, col: str) -> str | None:
-    distinct = f"(select distinct {col} as v from raw_in where {col} is not null)"   # cells come trimmed
+    distinct = f"(select distinct {col} as v from {RAW} where {col} is not null)"   # cells come trimmed
     if ftype in PARSER:
         return f"select v, {PARSER[ftype]} as val from {distinct}"
     if ftype == "regency":
@@ -100,7 +100,7 @@ def first_pass(con, ex: Extracted, where: str = "true") -> None:
             s, j = field_select(f, ftype, ex.nik_number)
             sel += s
             joins += j
-    sql = f"create or replace temp table norm1 as select {', '.join(sel)} from raw_in r {' '.join(joins)} where {where}"
+    sql = f"create or replace temp table norm1 as select {', '.join(sel)} from {RAW} r {' '.join(joins)} where {where}"
     if where == "true":
         con.execute(sql)
         return

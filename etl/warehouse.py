@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import shutil
 import sys
 from contextlib import contextmanager
@@ -186,6 +187,17 @@ def file_rows_in_memory(con):
             con.execute("reset max_temp_directory_size")
         except duckdb.Error:      # a failed build: its connection is closed and discarded next
             pass
+
+
+def memory_bound(con) -> float:
+    """The connection's memory limit in bytes (DuckDB gives it as text: '3.8 GiB', '4.0 GB')."""
+    size = con.execute("select current_setting('memory_limit')").fetchone()[0]
+    m = re.fullmatch(r"\s*([\d.]+)\s*([KMGT]?i?B|bytes)\s*", size)
+    if not m:
+        return float("inf")
+    unit = m.group(2)
+    power = "BKMGT".index(unit[0]) if unit != "bytes" else 0
+    return float(m.group(1)) * (1024 if "i" in unit else 1000) ** power
 
 
 COMPACT_FREE_SHARE = 0.25      # a build with more of its blocks free is compacted before it is published

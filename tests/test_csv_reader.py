@@ -13,7 +13,8 @@ import tempfile
 from pathlib import Path
 
 import duckdb
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from etl import extract, privacy
@@ -33,15 +34,21 @@ def new_con():
     return con
 
 
-def read(path: Path, fast: bool):
+def read(path: Path, fast: bool, stream: bool = False):
+    """stream: the fast path reads in batches of 2 rows, compressed after every 3
+    (extract.read_streamed), as it does for a file too large to read whole."""
     con = new_con()
     enc = extract.sniff_encoding(path)
     delim = extract.sniff_delimiter(extract.head_lines(path, enc))
+    saved = extract.streamed, extract.STREAM_BATCH, extract.STREAM_ROWS
+    extract.streamed, extract.STREAM_BATCH, extract.STREAM_ROWS = (lambda con, path: stream), 2, 3
     try:
         ex = (extract.csv_fast if fast else extract.csv_exact)(con, path, enc, delim, "members", {})
     except extract.NotFast:
         return None
-    rows = con.execute("select _row, _sheet, * exclude (_row, _sheet) from raw_in order by _row").fetchall()
+    finally:
+        extract.streamed, extract.STREAM_BATCH, extract.STREAM_ROWS = saved
+    rows = con.execute(f"select _row, _sheet, * exclude (_row, _sheet) from {extract.RAW} order by _row").fetchall()
     return ex.rows_blank, [tuple(None if v == "" else v for v in r) for r in rows]   # DuckDB reads an empty field as NULL
 
 
@@ -61,10 +68,11 @@ def write(records, blanks, titles: int, eol: str) -> Path:
 
 @PROPS
 @given(st.lists(record, max_size=12), st.lists(st.integers(0, 3), min_size=12, max_size=12),
-       st.integers(0, 2), st.sampled_from(["\n", "\r\n"]))
-def test_fast_path_reads_what_the_exact_path_reads(records, blanks, titles, eol):
+       st.integers(0, 2), st.sampled_from(["\n", "\r\n"]), st.booleans())
+@example([["a", "b"]] * 5, [0, 1] * 6, 1, "\n", True)      # streamed over three batches, empty lines between
+def test_fast_path_reads_what_the_exact_path_reads(records, blanks, titles, eol, stream):
     path = write(records, blanks, titles, eol)
-    fast = read(path, fast=True)
+    fast = read(path, fast=True, stream=stream)
     if fast is not None:           # NotFast: the loader itself takes the exact path
         assert fast == read(path, fast=False)
 
@@ -82,10 +90,14 @@ def test_encoding_from_a_sample(text, pad):
     assert extract.sniff_encoding(path) == "utf-8"
 
 
-def test_parallel_read_numbers_every_record_by_its_line(tmp_path):
+@pytest.mark.parametrize("stream", [False, True])
+def test_parallel_read_numbers_every_record_by_its_line(tmp_path, monkeypatch, stream):
     """A file large enough for DuckDB to read in parallel chunks (57 MB): every record's
-    _row is the line it is on, here written in its own NIK cell, also after empty lines.
-    Reading it with preserve_insertion_order off (records out of file order) makes this fail."""
+    _row is the line it is on, here written in its own NIK cell, also after empty lines;
+    read whole or streamed in batches (compressed after every 300,000 rows). Reading it with
+    preserve_insertion_order off (records out of file order) makes this fail."""
+    monkeypatch.setattr(extract, "streamed", lambda con, path: stream)
+    monkeypatch.setattr(extract, "STREAM_ROWS", 300_000)
     import random
     rnd = random.Random(16)
     lines = ["LAPORAN PESERTA;;;;", ";".join(HEADER)]
@@ -98,4 +110,4 @@ def test_parallel_read_numbers_every_record_by_its_line(tmp_path):
     ex = extract.csv_fast(con, path, "utf-8", ";", "members", {})
     assert ex.rows_blank == 3
     assert con.execute("select count(*), count(*) filter (where _row is distinct from nik::bigint), "
-                       "max(_row) from raw_in").fetchone() == (1_199_997 - 3, 0, 1_199_999)
+                       f"max(_row) from {extract.RAW}").fetchone() == (1_199_997 - 3, 0, 1_199_999)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from etl import extract
 from etl import load as load_mod
 from tests.helpers import load_quiet, query, use_private_env
 from tests.test_contrib_runs import MONTHLY
@@ -58,8 +59,12 @@ def batches(tmp_path):
             [(w("klaim_q2.csv", CLAIMS_2), "2024-06")]]
 
 
-def build(tmp_path, monkeypatch, name: str, slice_rows: int, messages: list[str]):
+def build(tmp_path, monkeypatch, name: str, slice_rows: int, messages: list[str], stream: bool = False):
+    """stream: every CSV read in batches of 2 rows, compressed after every 3 (extract.read_streamed)."""
     monkeypatch.setattr(load_mod, "SLICE_ROWS", slice_rows)
+    monkeypatch.setattr(extract, "streamed", lambda con, path: stream)
+    monkeypatch.setattr(extract, "STREAM_BATCH", 2)
+    monkeypatch.setattr(extract, "STREAM_ROWS", 3)
     wh = tmp_path / f"{name}.duckdb"
     for batch in batches(tmp_path):
         for path, as_of in batch:
@@ -72,7 +77,7 @@ def pair(tmp_path, monkeypatch):
     use_private_env(monkeypatch, tmp_path)
     whole, parts = [], []
     a = build(tmp_path, monkeypatch, "whole", 10**9, whole)
-    b = build(tmp_path, monkeypatch, "parts", 2, parts)
+    b = build(tmp_path, monkeypatch, "parts", 2, parts, stream=True)
     return a, b, whole, parts
 
 
@@ -111,14 +116,15 @@ def test_one_piece_below_the_bound(monkeypatch):
 
     from etl.extract import Extracted
     con = duckdb.connect()
-    con.execute("create temp table raw_in as select '53020101019000' || lpad(i::varchar, 2, '0') as nik "
+    con.execute("attach ':memory:' as file_rows")
+    con.execute(f"create table {load_mod.RAW} as select '53020101019000' || lpad(i::varchar, 2, '0') as nik "
                 "from range(10) t(i) union all select null")     # a row without a NIK lands in a part too
     ex = Extracted("members", {"nik": "NIK"}, [])
+    con.execute("create macro nik_text(s) as s")
     monkeypatch.setattr(load_mod, "SLICE_ROWS", 11)
     assert load_mod.slices(con, ex) == ["true"]
     monkeypatch.setattr(load_mod, "SLICE_ROWS", 4)
     parts = load_mod.slices(con, ex)
     assert len(parts) == 3
-    con.execute("create macro nik_text(s) as s")
-    counts = [con.execute(f"select count(*) from raw_in r where {w}").fetchone()[0] for w in parts]
+    counts = [con.execute(f"select count(*) from {load_mod.RAW} r where {w}").fetchone()[0] for w in parts]
     assert sum(counts) == 11 and all(counts)      # every row in exactly one part

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from etl import reference, privacy
-from etl.extract import Extracted
+from etl.extract import RAW, Extracted
 from etl.validate import build_lookups
 from etl.warehouse import sql_file
 
@@ -266,8 +266,9 @@ def test_nik_reason_examples(con, text, reason):
 # --- regency lookup ----------------------------------------------------------------
 
 def regency_lookup(con, values: list[str]) -> dict[str, tuple]:
-    """The validator's own lookup (validate.build_lookups) on a one-column raw_in."""
-    con.execute("create or replace temp table raw_in as select unnest($v) as regency", {"v": values})
+    """The validator's own lookup (validate.build_lookups) on a one-column file text (RAW)."""
+    con.execute("attach if not exists ':memory:' as file_rows")
+    con.execute(f"create or replace table {RAW} as select unnest($v) as regency", {"v": values})
     build_lookups(con, Extracted("members", {"regency": "Kab/Kota"}, []))
     return {v: (code, known) for v, code, known in con.execute("select v, val, known from lk_regency").fetchall()}
 
