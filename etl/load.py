@@ -255,7 +255,7 @@ def drop_temporary(con) -> None:
     the next file and the models get their memory, and no clear NIK outlives its file."""
     for (name,) in con.execute("select table_name from duckdb_tables() where temporary").fetchall():
         con.execute(f"drop table if exists temp.main.{ident(name)}")
-    con.execute(f"drop table if exists {RAW}")
+    con.execute("detach database if exists file_rows")     # RAW's database
 
 
 def stage(con, ex, params) -> None:

@@ -21,7 +21,7 @@ import pyarrow as pa
 
 from etl import headers as hdr
 from etl.extract import (HEADER_SCAN_ROWS, Extracted, ambiguity_notes, column_of, create_raw, extracted, finish,
-                         titles_of, to_raw_in)
+                         new_rows_db, titles_of, to_raw_in)
 from etl.privacy import mask_text
 from etl.sqlid import ident
 from etl.warehouse import LoadError
@@ -196,5 +196,6 @@ def extract_parquet(con, path: Path, kind, mapping):
     sel = ", ".join(["row_number() over ()::bigint + 1 as _row", "null::varchar as _sheet"] +
                     [f"{column_of(rec.kind, f, ident(names[p]) + '::varchar')} as {ident(f)}"
                      for f, p in rec.cols.items()])
+    new_rows_db(con)
     create_raw(con, f"select {sel} from read_parquet($p)", {"p": str(path)})
     return finish(con, extracted(rec, names, []))
