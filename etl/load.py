@@ -237,17 +237,15 @@ def slices(con, ex) -> list[str]:
     dealt to parts by a hash of what their key is made of (the NIK as it will be read, or
     the claim number): rows sharing a key, and a member's months, always meet in one part,
     so duplicates within the file and runs of months are found exactly as in one piece. The
-    part of each row is computed once (a NIK read as text is a regular expression: at 42M rows
-    and 21 parts, once per part was 882M of them)."""
+    part is a filter, not a stored column: DuckDB keeps an updated column as update data
+    beside the table (about 33 bytes a row), memory a file's parts need."""
     rows = con.execute(f"select count(*) from {RAW}").fetchone()[0]
     n = -(-rows // SLICE_ROWS)
     source = {"claims": "claim_id"}.get(ex.kind, "nik")
     if n <= 1 or source not in ex.columns:
         return ["true"]
-    of = ident(source) if source != "nik" else "nik_text(nik)"
-    con.execute(f"alter table {RAW} add column _part integer")     # computed once, not once per part:
-    con.execute(f"update {RAW} set _part = hash({of}) % {n}")      # hash(NULL) is a number too
-    return [f"r._part = {i}" for i in range(n)]
+    of = f"r.{ident(source)}" if source != "nik" else "nik_text(r.nik)"
+    return [f"hash({of}) % {n} = {i}" for i in range(n)]     # hash(NULL) is a number too
 
 
 def drop_temporary(con) -> None:
