@@ -21,6 +21,7 @@ import duckdb
 
 from etl import headers as hdr
 from etl.contracts import CONTRACTS
+from etl.parts import bucket_of, bucket_sql, part_key
 from etl.privacy import clean, mask_text
 from etl.sqlid import ident
 from etl.warehouse import LoadError, memory_bound
@@ -203,13 +204,15 @@ def csv_fast(con, path: Path, enc: str, delim: str, kind, mapping) -> Extracted:
     if crs and mixed_line_ends(path):
         raise NotFast
     names = {f"c{i}": "VARCHAR" for i in range(len(headers))}
-    sel = ", ".join(f"{column_of(rec.kind, f, f'c{pos}')} as {ident(f)}" for f, pos in rec.cols.items())
+    cells = {f: column_of(rec.kind, f, f"c{pos}") for f, pos in rec.cols.items()}
+    sel = ", ".join([f"{c} as {ident(f)}" for f, c in cells.items()] + [bucket_sql(rec.kind, cells)])
     args = {"p": str(path), "d": delim, "s": skip, "cols": names}
     read = read_streamed if streamed(con, path) else read_whole
+    in_order = con.execute("select current_setting('preserve_insertion_order')").fetchone()[0]   # else 1 thread
     quoted_breaks = False
     try:
         try:
-            read(con, sel, args, "true" if in_order(con) else "false")
+            read(con, sel, args, "true" if in_order else "false")
         except duckdb.Error as e:
             if "quoted new lines" not in str(e):
                 raise
@@ -234,16 +237,11 @@ def csv_fast(con, path: Path, enc: str, delim: str, kind, mapping) -> Extracted:
     return finish(con, ex)
 
 
-def in_order(con) -> bool:
-    """A parallel read keeps the file's order unless preserve_insertion_order is off."""
-    return bool(con.execute("select current_setting('preserve_insertion_order')").fetchone()[0])
-
-
-def new_rows_db(con, compress: bool = False) -> None:
-    """A new in-memory database for RAW, never on disk (no spilling: file_rows_in_memory);
-    compressed for a streamed file only (updating row numbers there: 0.5 s, not 0.03 s at 1M)."""
+def new_rows_db(con) -> None:
+    """A new in-memory database for RAW, never on disk (no spilling: file_rows_in_memory),
+    compressed where it is checkpointed (read_streamed)."""
     con.execute("detach database if exists file_rows")
-    con.execute(f"attach ':memory:' as file_rows {'(compress)' if compress else ''}")
+    con.execute("attach ':memory:' as file_rows (compress)")
 
 
 def create_raw(con, select: str, params: dict | None = None) -> None:
@@ -251,10 +249,8 @@ def create_raw(con, select: str, params: dict | None = None) -> None:
 
 
 def read_whole(con, sel: str, args: dict, parallel: str) -> None:
-    """The file read into RAW in one statement, _row numbered by row_number() over () (which
-    reads in one thread). Numbering by rowid with an update instead reads in parallel (1.0 s
-    instead of 2.0 s at 1M rows) but DuckDB keeps the updated column as update data beside
-    the table (263 MB at 8M rows), which made the 10M demo exceed its 4 GB bound."""
+    """The file read into RAW in one statement, numbered by row_number() over () (one thread;
+    an update of rowids reads in parallel but is kept as update data: 263 MB at 8M rows)."""
     new_rows_db(con)
     create_raw(con, f"select (row_number() over () + $s)::bigint as _row, null::varchar as _sheet, {sel} "
                     f"from {CSV_SRC.format(parallel=parallel)}", args)
@@ -265,7 +261,7 @@ def read_streamed(con, sel: str, args: dict, parallel: str) -> None:
     STREAM_ROWS rows: a 42M-row month-by-month export (4.2 GB) then takes 0.3 GB, not 4.7 GB."""
     import numpy as np
     import pyarrow as pa   # only when needed: a no-op load does not import it
-    new_rows_db(con, compress=True)
+    new_rows_db(con)
     create_raw(con, f"select {sel}, 0::bigint as _row, null::varchar as _sheet "
                     f"from {CSV_SRC.format(parallel=parallel)} limit 0", args)
     src = con.cursor()     # the stream's own connection: the inserts run beside it
@@ -287,8 +283,7 @@ def read_streamed(con, sel: str, args: dict, parallel: str) -> None:
 
 
 def streamed(con, path: Path) -> bool:
-    """A CSV whose text would take more than STREAM_SHARE of the build's memory bound is
-    read in batches and held compressed (read_streamed); the parts of the load need the rest."""
+    """A CSV whose text would take more than STREAM_SHARE of the memory bound is streamed."""
     return path.stat().st_size * TEXT_PER_BYTE > STREAM_SHARE * memory_bound(con)
 
 
@@ -345,11 +340,13 @@ def add_row(cols: dict[str, list], positions: dict[str, int], start: int, row: l
 
 def to_raw_in(con, table, kind: str, fields: list[str]) -> None:
     """raw_in from an Arrow table of text columns (_row, _sheet, one per field)."""
-    cells = ", ".join(f"{column_of(kind, f, ident(f))} as {ident(f)}" for f in fields)
+    written = {f: column_of(kind, f, ident(f)) for f in fields}
+    cells = ", ".join(f"{c} as {ident(f)}" for f, c in written.items())
     con.register("_arrow_in", table)
     try:
         new_rows_db(con)
-        create_raw(con, f"select * {f'replace ({cells})' if cells else ''} from _arrow_in")
+        create_raw(con, f"select * {f'replace ({cells})' if cells else ''}, {bucket_sql(kind, written)} "
+                        "from _arrow_in")
     finally:
         con.unregister("_arrow_in")
 
@@ -377,7 +374,7 @@ def finish(con, ex: Extracted) -> Extracted:
     con.execute(f"delete from {RAW} where {blank}")
     fields = [f for f in ex.columns if CONTRACTS[ex.kind].field(f).type != "pii"]
     for f in non_ascii(con, fields):
-        normalise_column(con, f)
+        normalise_column(con, ex.kind, f)
     return ex
 
 
@@ -403,7 +400,7 @@ def non_ascii(con, fields: list[str]) -> list[str]:
     return [f for f, odd in zip(fields, flags) if odd]
 
 
-def normalise_column(con, f: str) -> None:
+def normalise_column(con, kind: str, f: str) -> None:
     """NFKC, any script's digits as 0-9, no zero-width or format characters: computed
     in Python on the distinct values that hold a non-ASCII character (few)."""
     import pyarrow as pa   # only when needed: a no-op load does not import it
@@ -415,6 +412,9 @@ def normalise_column(con, f: str) -> None:
         return
     con.register("_clean", pa.table({"v": [p[0] for p in pairs], "n": [p[1] for p in pairs]}))
     try:
-        con.execute(f"update {RAW} set {col} = nullif(trim(c.n), '') from _clean c where raw_in.{col} = c.v")
+        new = "nullif(trim(c.n), '')"
+        rebucket = f", _bucket = {bucket_of(kind, new)}" if f == part_key(kind) else ""   # the key changed
+        con.execute(f"update {RAW} set {col} = {new}{rebucket} from _clean c "
+                    f"where raw_in.{col} = c.v")
     finally:
         con.unregister("_clean")

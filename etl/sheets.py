@@ -22,6 +22,7 @@ import pyarrow as pa
 from etl import headers as hdr
 from etl.extract import (HEADER_SCAN_ROWS, Extracted, ambiguity_notes, column_of, create_raw, extracted, finish,
                          new_rows_db, titles_of, to_raw_in)
+from etl.parts import bucket_sql
 from etl.privacy import mask_text
 from etl.sqlid import ident
 from etl.warehouse import LoadError
@@ -193,9 +194,9 @@ def extract_parquet(con, path: Path, kind, mapping):
     if not k:
         raise hdr.not_recognised(path.name, [names], mapping, 1)
     rec = hdr.columns(names, k, mapping)
+    cells = {f: column_of(rec.kind, f, ident(names[p]) + "::varchar") for f, p in rec.cols.items()}
     sel = ", ".join(["row_number() over ()::bigint + 1 as _row", "null::varchar as _sheet"] +
-                    [f"{column_of(rec.kind, f, ident(names[p]) + '::varchar')} as {ident(f)}"
-                     for f, p in rec.cols.items()])
+                    [f"{c} as {ident(f)}" for f, c in cells.items()] + [bucket_sql(rec.kind, cells)])
     new_rows_db(con)
     create_raw(con, f"select {sel} from read_parquet($p)", {"p": str(path)})
     return finish(con, extracted(rec, names, []))
