@@ -24,15 +24,11 @@ from etl.contracts import CONTRACTS
 from etl.parts import bucket_of, bucket_sql, part_key
 from etl.privacy import clean, mask_text
 from etl.sqlid import ident
-from etl.warehouse import LoadError, memory_bound
+from etl.warehouse import LoadError
 
 HEADER_SCAN_ROWS = 30
 SAMPLE_BYTES = 1 << 20
 RAW = "file_rows.raw_in"      # a file's text, NIKs in clear: in an in-memory database, never on disk
-STREAM_ROWS = 2_000_000       # a streamed CSV is compressed after every this many rows
-STREAM_BATCH = 500_000        # rows of a streamed CSV inserted at once
-STREAM_SHARE = 2 / 3          # a CSV whose text would take more of the memory bound is streamed
-TEXT_PER_BYTE = 1.2           # memory of a file's text as read, per byte of the file (measured: 1.05-1.19)
 
 
 @dataclass
@@ -207,7 +203,8 @@ def csv_fast(con, path: Path, enc: str, delim: str, kind, mapping) -> Extracted:
     cells = {f: column_of(rec.kind, f, f"c{pos}") for f, pos in rec.cols.items()}
     sel = ", ".join([f"{c} as {ident(f)}" for f, c in cells.items()] + [bucket_sql(rec.kind, cells)])
     args = {"p": str(path), "d": delim, "s": skip, "cols": names}
-    read = read_streamed if streamed(con, path) else read_whole
+    from etl import stream    # it builds on this module
+    read = stream.read_streamed if stream.streamed(con, path) else read_whole
     in_order = con.execute("select current_setting('preserve_insertion_order')").fetchone()[0]   # else 1 thread
     quoted_breaks = False
     try:
@@ -254,37 +251,6 @@ def read_whole(con, sel: str, args: dict, parallel: str) -> None:
     new_rows_db(con)
     create_raw(con, f"select (row_number() over () + $s)::bigint as _row, null::varchar as _sheet, {sel} "
                     f"from {CSV_SRC.format(parallel=parallel)}", args)
-
-
-def read_streamed(con, sel: str, args: dict, parallel: str) -> None:
-    """The file read into RAW in batches, in order, numbered as they come, compressed every
-    STREAM_ROWS rows: a 42M-row month-by-month export (4.2 GB) then takes 0.3 GB, not 4.7 GB."""
-    import numpy as np
-    import pyarrow as pa   # only when needed: a no-op load does not import it
-    new_rows_db(con)
-    create_raw(con, f"select {sel}, 0::bigint as _row, null::varchar as _sheet "
-                    f"from {CSV_SRC.format(parallel=parallel)} limit 0", args)
-    src = con.cursor()     # the stream's own connection: the inserts run beside it
-    try:
-        rel = src.sql(f"select {sel} from {CSV_SRC.format(parallel=parallel)}", params=args)
-        n = done = 0
-        for b in rel.to_arrow_reader(STREAM_BATCH):
-            first = args["s"] + n + 1
-            b = b.append_column("_row", pa.array(np.arange(first, first + b.num_rows, dtype=np.int64)))
-            b = b.append_column("_sheet", pa.nulls(b.num_rows, pa.string()))
-            con.execute(f"insert into {RAW} select * from b")
-            n += b.num_rows
-            if n - done >= STREAM_ROWS:
-                con.execute("checkpoint file_rows")
-                done = n
-        con.execute("checkpoint file_rows")
-    finally:
-        src.close()
-
-
-def streamed(con, path: Path) -> bool:
-    """A CSV whose text would take more than STREAM_SHARE of the memory bound is streamed."""
-    return path.stat().st_size * TEXT_PER_BYTE > STREAM_SHARE * memory_bound(con)
 
 
 def number_rows(con, skip: int, blanks: list[int]) -> None:

@@ -43,7 +43,7 @@ def open_build(path: Path) -> duckdb.DuckDBPyConnection:
     on pseudonymised rows may spill there (the models): while a file's rows, NIKs in clear,
     are in memory, spilling is off (file_rows_in_memory), so a file too large for the bound is
     refused rather than written to disk. Insertion order is kept: a streamed CSV is numbered
-    in the order its batches arrive (etl/extract.py read_streamed)."""
+    in the order its batches arrive (etl/stream.py read_streamed)."""
     spill = path.with_name(path.name + ".tmp")
     spill.mkdir(mode=0o700, exist_ok=True)
     spill.chmod(0o700)

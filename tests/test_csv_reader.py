@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from etl import extract, privacy
+from etl import stream as stream_mod
 from etl.warehouse import sql_file
 
 HEADER = ["NIK", "Nama Peserta", "Tgl Kepesertaan", "Kab/Kota", "Segmen"]
@@ -36,18 +37,18 @@ def new_con():
 
 def read(path: Path, fast: bool, stream: bool = False):
     """stream: the fast path reads in batches of 2 rows, compressed after every 3
-    (extract.read_streamed), as it does for a file too large to read whole."""
+    (etl/stream.py read_streamed), as it does for a file too large to read whole."""
     con = new_con()
     enc = extract.sniff_encoding(path)
     delim = extract.sniff_delimiter(extract.head_lines(path, enc))
-    saved = extract.streamed, extract.STREAM_BATCH, extract.STREAM_ROWS
-    extract.streamed, extract.STREAM_BATCH, extract.STREAM_ROWS = (lambda con, path: stream), 2, 3
+    saved = stream_mod.streamed, stream_mod.STREAM_BATCH, stream_mod.STREAM_ROWS
+    stream_mod.streamed, stream_mod.STREAM_BATCH, stream_mod.STREAM_ROWS = (lambda con, path: stream), 2, 3
     try:
         ex = (extract.csv_fast if fast else extract.csv_exact)(con, path, enc, delim, "members", {})
     except extract.NotFast:
         return None
     finally:
-        extract.streamed, extract.STREAM_BATCH, extract.STREAM_ROWS = saved
+        stream_mod.streamed, stream_mod.STREAM_BATCH, stream_mod.STREAM_ROWS = saved
     rows = con.execute(f"select _row, _sheet, * exclude (_row, _sheet) from {extract.RAW} order by _row").fetchall()
     return ex.rows_blank, [tuple(None if v == "" else v for v in r) for r in rows]   # DuckDB reads an empty field as NULL
 
@@ -96,8 +97,8 @@ def test_parallel_read_numbers_every_record_by_its_line(tmp_path, monkeypatch, s
     _row is the line it is on, here written in its own NIK cell, also after empty lines;
     read whole or streamed in batches (compressed after every 300,000 rows). Reading it with
     preserve_insertion_order off (records out of file order) makes this fail."""
-    monkeypatch.setattr(extract, "streamed", lambda con, path: stream)
-    monkeypatch.setattr(extract, "STREAM_ROWS", 300_000)
+    monkeypatch.setattr(stream_mod, "streamed", lambda con, path: stream)
+    monkeypatch.setattr(stream_mod, "STREAM_ROWS", 300_000)
     import random
     rnd = random.Random(16)
     lines = ["LAPORAN PESERTA;;;;", ";".join(HEADER)]

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from etl import extract
 from etl import load as load_mod
+from etl import stream as stream_mod
 from tests.helpers import load_quiet, query, use_private_env
 from tests.test_contrib_runs import MONTHLY
 from tests.test_etl_load import CLAIMS_1, CLAIMS_2, MEMBERS_A, NEW_LIST, OLD_LIST, write_lines
@@ -64,11 +64,11 @@ def batches(tmp_path):
 
 
 def build(tmp_path, monkeypatch, name: str, slice_rows: int, messages: list[str], stream: bool = False):
-    """stream: every CSV read in batches of 2 rows, compressed after every 3 (extract.read_streamed)."""
+    """stream: every CSV read in batches of 2 rows, compressed after every 3 (etl/stream.py read_streamed)."""
     monkeypatch.setattr(load_mod, "SLICE_ROWS", slice_rows)
-    monkeypatch.setattr(extract, "streamed", lambda con, path: stream)
-    monkeypatch.setattr(extract, "STREAM_BATCH", 2)
-    monkeypatch.setattr(extract, "STREAM_ROWS", 3)
+    monkeypatch.setattr(stream_mod, "streamed", lambda con, path: stream)
+    monkeypatch.setattr(stream_mod, "STREAM_BATCH", 2)
+    monkeypatch.setattr(stream_mod, "STREAM_ROWS", 3)
     wh = tmp_path / f"{name}.duckdb"
     for batch in batches(tmp_path):
         for path, as_of in batch:
