@@ -238,7 +238,7 @@ def slices(con, ex) -> list[str]:
     dealt to parts by a hash of what their key is made of (the NIK as it will be read, or
     the claim number): rows sharing a key, and a member's months, always meet in one part,
     so duplicates within the file and runs of months are found exactly as in one piece. The
-    hash is taken once, as the file is read (extract.bucket_sql): a filter hashing every key
+    hash is taken once, as the file is read (etl/parts.py): a filter hashing every key
     again for each part took 37 s more at 42M rows in 21 parts, and a column added by an update
     is kept by DuckDB as update data beside the table (about 33 bytes a row)."""
     rows = con.execute(f"select count(*) from {RAW}").fetchone()[0]
