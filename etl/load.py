@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 
 from etl import asof, marts, pseudo, settings
-from etl.extract import RAW, extract
+from etl.extract import RAW, drop_raw, extract
 from etl.parts import part_key
 from etl.privacy import mask_nik, mask_text
 from etl.sqlid import ident
@@ -201,7 +201,7 @@ def load_file(con, path: Path, kind, mapping, params, as_of, dry_run, digest: st
             progress(f"  {mask_text(path.name)}: part {i} of {len(parts)}")
         prepare(con, ex, where)
         if i == len(parts):
-            con.execute(f"drop table {RAW}")     # the file's text, NIKs in clear: no longer needed
+            drop_raw(con)     # the file's text, NIKs in clear: no longer needed
         judge(con, ex, file_as_of)
         step("prepare")
         stage(con, ex, params)

@@ -195,8 +195,7 @@ def extract_parquet(con, path: Path, kind, mapping):
         raise hdr.not_recognised(path.name, [names], mapping, 1)
     rec = hdr.columns(names, k, mapping)
     cells = {f: column_of(rec.kind, f, ident(names[p]) + "::varchar") for f, p in rec.cols.items()}
-    sel = ", ".join(["row_number() over ()::bigint + 1 as _row", "null::varchar as _sheet"] +
-                    [f"{c} as {ident(f)}" for f, c in cells.items()] + [bucket_sql(rec.kind, cells)])
+    sel = ", ".join([f"{c} as {ident(f)}" for f, c in cells.items()] + [bucket_sql(rec.kind, cells)])
     new_rows_db(con)
-    create_raw(con, f"select {sel} from read_parquet($p)", {"p": str(path)})
+    create_raw(con, f"select {sel} from read_parquet($p)", {"p": str(path)}, first_row=2)   # row 1: the names
     return finish(con, extracted(rec, names, []))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from etl.extract import CSV_SRC, RAW, create_raw, new_rows_db
+from etl.extract import CSV_SRC, RAW_ROWS, create_raw, new_rows_db
 from etl.warehouse import memory_bound
 
 STREAM_ROWS = 2_000_000       # a streamed CSV is compressed after every this many rows
@@ -30,10 +30,10 @@ def read_streamed(con, sel: str, args: dict, parallel: str) -> None:
             first = args["s"] + n + 1
             t = t.append_column("_row", pa.array(np.arange(first, first + t.num_rows, dtype=np.int64)))
             t = t.append_column("_sheet", pa.nulls(t.num_rows, pa.string()))
-            con.execute(f"insert into {RAW} select * from t")
+            con.execute(f"insert into {RAW_ROWS} select * from t")
             n += t.num_rows
             if n - done >= STREAM_ROWS:
-                con.execute("checkpoint file_rows")
+                con.execute("checkpoint file_rows")   # before any delete (create_raw)
                 done = n
         con.execute("checkpoint file_rows")
     finally:

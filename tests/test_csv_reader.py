@@ -24,7 +24,8 @@ from etl.warehouse import sql_file
 HEADER = ["NIK", "Nama Peserta", "Tgl Kepesertaan", "Kab/Kota", "Segmen"]
 PROPS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-cell = st.lists(st.sampled_from(list("ab5 ;,\"\n\r") + ["\r\n", "é", "Ø"]), max_size=8).map("".join)
+cell = st.lists(st.sampled_from(list("ab5 ;,\"\n\r") + ["\r\n", "é", "Ø", "５", "\u200b"]),  # the last two are
+               max_size=8).map("".join)                                     # normalised (updated)
 record = st.lists(cell, min_size=0, max_size=5)
 
 
@@ -71,6 +72,7 @@ def write(records, blanks, titles: int, eol: str) -> Path:
 @given(st.lists(record, max_size=12), st.lists(st.integers(0, 3), min_size=12, max_size=12),
        st.integers(0, 2), st.sampled_from(["\n", "\r\n"]), st.booleans())
 @example([["a", "b"]] * 5, [0, 1] * 6, 1, "\n", True)      # streamed over three batches, empty lines between
+@example([["a"], ["", ""], ["５"], ["\u200b", ""], ["b"]], [0] * 12, 0, "\n", False)   # blank rows, then updates
 def test_fast_path_reads_what_the_exact_path_reads(records, blanks, titles, eol, stream):
     path = write(records, blanks, titles, eol)
     fast = read(path, fast=True, stream=stream)
@@ -91,25 +93,32 @@ def test_encoding_from_a_sample(text, pad):
     assert extract.sniff_encoding(path) == "utf-8"
 
 
-@pytest.mark.parametrize("stream", [False, True])
-def test_parallel_read_numbers_every_record_by_its_line(tmp_path, monkeypatch, stream):
+@pytest.mark.parametrize("stream, empties", [(False, False), (False, True), (True, True)])
+def test_parallel_read_numbers_every_record_by_its_line(tmp_path, monkeypatch, stream, empties):
     """A file large enough for DuckDB to read in parallel chunks (57 MB): every record's
-    _row is the line it is on, here written in its own NIK cell, also after empty lines;
-    read whole or streamed in batches (compressed after every 300,000 rows). A read that numbers
-    records out of file order fails this (checked: a parallel read numbered by rowid with
-    preserve_insertion_order off put 1,037,800 rows out of place)."""
+    _row is the line it is on, here written in its own NIK cell, also after empty lines
+    (then numbered by a join), blank records (removed) and NIKs in full-width digits
+    (normalised by an update); read whole (numbered by rowid) or streamed in batches
+    (compressed after every 300,000 rows).
+    A read that numbers records out of file order fails this (checked: a parallel read
+    numbered by rowid with preserve_insertion_order off put 1,037,800 rows out of place;
+    deleting the blank records before the update gave 315,203 rows another line)."""
     monkeypatch.setattr(stream_mod, "streamed", lambda con, path: stream)
     monkeypatch.setattr(stream_mod, "STREAM_ROWS", 300_000)
     import random
     rnd = random.Random(16)
     lines = ["LAPORAN PESERTA;;;;", ";".join(HEADER)]
-    empty = {300_000, 300_001, 900_000}
+    empty = {300_000, 300_001, 900_000} if empties else set()
+    blank = {5, *range(500_000, 700_000)}     # Excel's ;;;; rows
+    wide = str.maketrans("0123456789", "０１２３４５６７８９")
     for n in range(3, 1_200_000):
-        lines.append("" if n in empty else f"{n};{'x' * rnd.randint(0, 40)};01/02/2020;Kupang;BPU")
+        nik = str(n).translate(wide) if n % 5 == 2 else str(n)
+        lines.append("" if n in empty else ";;;;" if n in blank else
+                     f"{nik};{'x' * rnd.randint(0, 40)};01/02/2020;Kupang;BPU")
     path = tmp_path / "peserta.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     con = new_con()
     ex = extract.csv_fast(con, path, "utf-8", ";", "members", {})
-    assert ex.rows_blank == 3
+    assert ex.rows_blank == len(empty) + len(blank)
     assert con.execute("select count(*), count(*) filter (where _row is distinct from nik::bigint), "
-                       f"max(_row) from {extract.RAW}").fetchone() == (1_199_997 - 3, 0, 1_199_999)
+                       f"max(_row) from {extract.RAW}").fetchone() == (1_199_997 - ex.rows_blank, 0, 1_199_999)
