@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import tempfile
 from pathlib import Path
 
@@ -78,6 +79,29 @@ def test_fast_path_reads_what_the_exact_path_reads(records, blanks, titles, eol,
     fast = read(path, fast=True, stream=stream)
     if fast is not None:           # NotFast: the loader itself takes the exact path
         assert fast == read(path, fast=False)
+
+
+def line_ends_whole(data: bytes) -> tuple[extract.LineEnds, bool]:
+    """What line_ends and has_empty_lines must find, from the whole file's bytes at once."""
+    crs = data.count(b"\r")
+    lines = (data.count(b"\n") or crs) + (data[-1:] not in (b"\n", b"\r", b""))
+    empty = b"\n\n" in data or (crs > 0 and (b"\n\r\n" in data or b"\r\r" in data))
+    lone = b"\n" in data and re.search(rb"\r(?!\n)", data) is not None
+    return extract.LineEnds(lines, crs, lone), empty
+
+
+@PROPS
+@given(st.lists(st.sampled_from([b"a", b";", b"\n", b"\r", b"\r\n"]), max_size=40).map(b"".join),
+       st.integers(1, 5))
+@example(b"a\r\na\r", 2)           # a chunk ending in a lone CR, the file's last byte
+@example(b"ab\ra\n", 3)             # a lone CR closing a chunk, judged with the next one's first byte
+def test_line_ends_read_in_chunks_agree_with_the_whole_file(data, chunk):
+    import unittest.mock
+    path = Path(tempfile.mkdtemp(prefix="ends-")) / "x.csv"
+    path.write_bytes(data)
+    with unittest.mock.patch.object(extract, "SCAN_CHUNK", chunk):
+        ends = extract.line_ends(path)
+        assert (ends, extract.has_empty_lines(path, ends.crs)) == line_ends_whole(data)
 
 
 @PROPS
