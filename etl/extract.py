@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -200,35 +201,18 @@ def csv_fast(con, path: Path, enc: str, delim: str, kind, mapping) -> Extracted:
     by an ASOF join on the record index) or handed to the exact path (line breaks in quotes)."""
     head = head_lines(path, enc)
     reader = csv.reader(io.StringIO("".join(head), newline=""), delimiter=delim)
-    rows, ends = [], []
+    rows, last_line = [], []
     for row in reader:
         rows.append(row)
-        ends.append(reader.line_num)
+        last_line.append(reader.line_num)
     hi, kind, headers, rec = header_of(rows, path.name, kind, mapping)
-    skip = ends[hi]
-    ends = line_ends(path)
+    skip = last_line[hi]
+    with ThreadPoolExecutor(1) as pool:
+        counted = pool.submit(line_ends, path)     # beside DuckDB's read, which releases the GIL
+        quoted_breaks = read_raw(con, path, rec, len(headers), {"p": str(path), "d": delim, "s": skip})
+        ends = counted.result()
     if ends.lone_cr:         # mixed with line feeds: Python's csv module, which the row numbers
         raise NotFast        # follow, counts a lone CR as a line end; DuckDB does not
-    names = {f"c{i}": "VARCHAR" for i in range(len(headers))}
-    cells = {f: column_of(rec.kind, f, f"c{pos}") for f, pos in rec.cols.items()}
-    sel = ", ".join([f"{c} as {ident(f)}" for f, c in cells.items()] + [bucket_sql(rec.kind, cells)])
-    args = {"p": str(path), "d": delim, "s": skip, "cols": names}
-    from etl import stream    # it builds on this module
-    read = stream.read_streamed if stream.streamed(con, path) else read_whole
-    in_order = con.execute("select current_setting('preserve_insertion_order')").fetchone()[0]   # else 1 thread
-    quoted_breaks = False
-    try:
-        try:
-            read(con, sel, args, "true" if in_order else "false")
-        except duckdb.Error as e:
-            if "quoted new lines" not in str(e):
-                raise
-            quoted_breaks = True
-            read(con, sel, args, "false")
-    except duckdb.InvalidInputException as e:
-        if "unicode" in str(e).lower():
-            raise NotFast from None
-        raise
     records = con.execute(f"select count(*) from {RAW}").fetchall()[0][0]    # fetched whole: register() follows
     blanks = []
     if skip + records != ends.lines:          # empty lines (DuckDB skips them) or line breaks inside quotes
@@ -242,6 +226,30 @@ def csv_fast(con, path: Path, enc: str, delim: str, kind, mapping) -> Extracted:
     ex = extracted(rec, headers, rows[:hi])
     ex.rows_blank = len(blanks)
     return finish(con, ex)
+
+
+def read_raw(con, path: Path, rec: hdr.Recognition, width: int, args: dict) -> bool:
+    """The file's records into RAW, whole or streamed (etl/stream.py), in parallel unless a
+    quoted field holds a line break (then one thread: returns True)."""
+    cells = {f: column_of(rec.kind, f, f"c{pos}") for f, pos in rec.cols.items()}
+    sel = ", ".join([f"{c} as {ident(f)}" for f, c in cells.items()] + [bucket_sql(rec.kind, cells)])
+    args = {**args, "cols": {f"c{i}": "VARCHAR" for i in range(width)}}
+    from etl import stream    # it builds on this module
+    read = stream.read_streamed if stream.streamed(con, path) else read_whole
+    in_order = con.execute("select current_setting('preserve_insertion_order')").fetchone()[0]   # else 1 thread
+    try:
+        try:
+            read(con, sel, args, "true" if in_order else "false")
+            return False
+        except duckdb.Error as e:
+            if "quoted new lines" not in str(e):
+                raise
+            read(con, sel, args, "false")
+            return True
+    except duckdb.InvalidInputException as e:
+        if "unicode" in str(e).lower():
+            raise NotFast from None
+        raise
 
 
 def new_rows_db(con) -> None:
@@ -367,8 +375,7 @@ def finish(con, ex: Extracted) -> Extracted:
     for f in non_ascii(con, fields):
         normalise_column(con, ex.kind, f)
     blank = " and ".join(f"{ident(f)} is null" for f in ex.columns)
-    ex.rows_blank += con.execute(f"select count(*) from {RAW} where {blank}").fetchone()[0]
-    con.execute(f"delete from {RAW_ROWS} where {blank}")
+    ex.rows_blank += con.execute(f"delete from {RAW_ROWS} where {blank}").fetchall()[0][0]   # rows deleted
     return ex
 
 
