@@ -15,25 +15,21 @@ TEXT_PER_BYTE = 1.2           # memory of a file's text as read, per byte of the
 
 
 def read_streamed(con, sel: str, args: dict, parallel: str) -> None:
-    """The file read into RAW in batches, in order, numbered as they come, compressed every
-    STREAM_ROWS rows: a 42M-row month-by-month export (4.2 GB) then takes 0.3 GB, not 4.7 GB."""
-    import numpy as np
-    import pyarrow as pa   # only when needed: a no-op load does not import it
+    """The file read into RAW in batches, in order, numbered by their place as in a whole read
+    (create_raw), compressed every STREAM_ROWS rows: a 42M-row month-by-month export (4.2 GB)
+    then takes 0.3 GB, not 4.7 GB."""
     new_rows_db(con)
-    create_raw(con, f"select {sel}, 0::bigint as _row, null::varchar as _sheet "
-                    f"from {CSV_SRC.format(parallel=parallel)} limit 0", args)
+    create_raw(con, f"select {sel} from {CSV_SRC.format(parallel=parallel)} limit 0", args,
+               first_row=args["s"] + 1)
     src = con.cursor()     # the stream's own connection: the inserts run beside it
     try:
         rel = src.sql(f"select {sel} from {CSV_SRC.format(parallel=parallel)}", params=args)
         n = done = 0
         for t in grouped(rel.to_arrow_reader(STREAM_BATCH)):
-            first = args["s"] + n + 1
-            t = t.append_column("_row", pa.array(np.arange(first, first + t.num_rows, dtype=np.int64)))
-            t = t.append_column("_sheet", pa.nulls(t.num_rows, pa.string()))
             con.execute(f"insert into {RAW_ROWS} select * from t")
             n += t.num_rows
             if n - done >= STREAM_ROWS:
-                con.execute("checkpoint file_rows")   # before any delete (create_raw)
+                con.execute("checkpoint file_rows")   # before any update or delete (finish)
                 done = n
         con.execute("checkpoint file_rows")
     finally:

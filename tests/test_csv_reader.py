@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from etl import extract, privacy
+from etl import extract, lines, privacy
 from etl import stream as stream_mod
 from etl.warehouse import sql_file
 
@@ -81,13 +81,13 @@ def test_fast_path_reads_what_the_exact_path_reads(records, blanks, titles, eol,
         assert fast == read(path, fast=False)
 
 
-def line_ends_whole(data: bytes) -> tuple[extract.LineEnds, bool]:
+def line_ends_whole(data: bytes) -> tuple[lines.LineEnds, bool]:
     """What line_ends and has_empty_lines must find, from the whole file's bytes at once."""
     crs = data.count(b"\r")
-    lines = (data.count(b"\n") or crs) + (data[-1:] not in (b"\n", b"\r", b""))
+    n_lines = (data.count(b"\n") or crs) + (data[-1:] not in (b"\n", b"\r", b""))
     empty = b"\n\n" in data or (crs > 0 and (b"\n\r\n" in data or b"\r\r" in data))
     lone = b"\n" in data and re.search(rb"\r(?!\n)", data) is not None
-    return extract.LineEnds(lines, crs, lone), empty
+    return lines.LineEnds(n_lines, crs, lone), empty
 
 
 @PROPS
@@ -99,9 +99,9 @@ def test_line_ends_read_in_chunks_agree_with_the_whole_file(data, chunk):
     import unittest.mock
     path = Path(tempfile.mkdtemp(prefix="ends-")) / "x.csv"
     path.write_bytes(data)
-    with unittest.mock.patch.object(extract, "SCAN_CHUNK", chunk):
-        ends = extract.line_ends(path)
-        assert (ends, extract.has_empty_lines(path, ends.crs)) == line_ends_whole(data)
+    with unittest.mock.patch.object(lines, "SCAN_CHUNK", chunk):
+        ends = lines.line_ends(path)
+        assert (ends, lines.has_empty_lines(path, ends.crs)) == line_ends_whole(data)
 
 
 @PROPS
@@ -131,16 +131,16 @@ def test_parallel_read_numbers_every_record_by_its_line(tmp_path, monkeypatch, s
     monkeypatch.setattr(stream_mod, "STREAM_ROWS", 300_000)
     import random
     rnd = random.Random(16)
-    lines = ["LAPORAN PESERTA;;;;", ";".join(HEADER)]
+    text = ["LAPORAN PESERTA;;;;", ";".join(HEADER)]
     empty = {300_000, 300_001, 900_000} if empties else set()
     blank = {5, *range(500_000, 700_000)}     # Excel's ;;;; rows
     wide = str.maketrans("0123456789", "０１２３４５６７８９")
     for n in range(3, 1_200_000):
         nik = str(n).translate(wide) if n % 5 == 2 else str(n)
-        lines.append("" if n in empty else ";;;;" if n in blank else
+        text.append("" if n in empty else ";;;;" if n in blank else
                      f"{nik};{'x' * rnd.randint(0, 40)};01/02/2020;Kupang;BPU")
     path = tmp_path / "peserta.csv"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path.write_text("\n".join(text) + "\n", encoding="utf-8")
     con = new_con()
     ex = extract.csv_fast(con, path, "utf-8", ";", "members", {})
     assert ex.rows_blank == len(empty) + len(blank)
