@@ -387,9 +387,28 @@ def test_xlsx_title_rows_sheets_notes_trailing_rows(wh, tmp_path):
 def test_parquet(wh, tmp_path):
     [r] = load([members_parquet(tmp_path)])
     assert (r.rows_read, r.rows_loaded, r.by_reason) == (3, 2, {"NIK_MISSING": 1})
+    assert query(wh, "select row_number, reason_code from quarantine") == [(4, "NIK_MISSING")]   # row 1: names
     assert sorted(query(wh, "select regency_code, segment_code, registered_date, declared_income_rp from members")) == [
         ("53.01", "BPU", dt.date(2024, 4, 2), 1_000_000), ("53.02", "PU", dt.date(2024, 4, 3), 2_500_000)]
     assert_reconciled(wh)
+
+
+def test_parquet_rows_keep_their_numbers_across_row_groups(wh, tmp_path):
+    """A Parquet file of 12 row groups, read in parallel: the quarantine names the row of
+    each bad record as a spreadsheet would (the names are row 1)."""
+    n = 60_000
+    niks = [f"5303010101{i:06d}" for i in range(n)]
+    segments = ["BPU"] * n
+    niks[43_209] = None                # data row 43,210 -> row 43,211
+    segments[59_998] = "XYZ"           # data row 59,999 -> row 60,000
+    path = tmp_path / "peserta.parquet"
+    pq.write_table(pa.table({"NIK": niks, "Nama Peserta": ["A"] * n, "Tgl Kepesertaan": ["02/04/2024"] * n,
+                             "Kab/Kota": ["5303"] * n, "Segmen": segments}), path, row_group_size=5_000)
+    assert pq.ParquetFile(path).num_row_groups == 12
+    [r] = load([path])
+    assert (r.rows_read, r.rows_loaded) == (n, n - 2)
+    assert query(wh, "select row_number, reason_code from quarantine order by 1") == [
+        (43_211, "NIK_MISSING"), (60_000, "SEGMENT_UNKNOWN")]
 
 
 # ------------------------------------------------------------------------------------
