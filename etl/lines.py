@@ -28,7 +28,7 @@ def chunks(path: Path):
         while chunk:
             following = f.read(SCAN_CHUNK)
             yield before, chunk, not following
-            before, chunk = (before + chunk)[-2:], following
+            before, chunk = (before + chunk[-2:])[-2:], following
 
 
 def line_ends(path: Path) -> LineEnds:
@@ -50,7 +50,11 @@ def has_empty_lines(path: Path, crs: int) -> bool:
     """DuckDB's CSV reader skips empty lines: row numbers then need blank_lines(). Searched only
     when the records and the lines disagree."""
     patterns = (b"\n\n", b"\n\r\n", b"\r\r") if crs else (b"\n\n",)
-    return any(any((before + chunk).find(p) >= 0 for p in patterns) for before, chunk, _ in chunks(path))
+    for before, chunk, _ in chunks(path):
+        buf = before + chunk          # a pattern across two chunks is found too
+        if any(buf.find(p) >= 0 for p in patterns):
+            return True
+    return False
 
 
 def blank_lines(path: Path, after: int) -> list[int]:

@@ -42,8 +42,8 @@ def open_build(path: Path) -> duckdb.DuckDBPyConnection:
     default, 80% of RAM), and whose spill folder is private (0700) and beside it. Only work
     on pseudonymised rows may spill there (the models): while a file's rows, NIKs in clear,
     are in memory, spilling is off (file_rows_in_memory), so a file too large for the bound is
-    refused rather than written to disk. Insertion order is kept: a streamed CSV is numbered
-    in the order its batches arrive (etl/stream.py read_streamed)."""
+    refused rather than written to disk. Insertion order is kept: a file's row numbers are the
+    rowids of the table it is read into, in parallel (etl/extract.py create_raw)."""
     spill = path.with_name(path.name + ".tmp")
     spill.mkdir(mode=0o700, exist_ok=True)
     spill.chmod(0o700)
