@@ -1,5 +1,5 @@
-"""NIK pseudonymisation (UU 27/2022): member_key = HMAC-SHA256(key, NIK),
-computed inside DuckDB. The key lives outside the repository (setting
+"""NIK pseudonymisation (UU 27/2022): member_key = the first 128 bits of HMAC-SHA256(key, NIK),
+kept as a UHUGEINT, computed inside DuckDB. The key lives outside the repository (setting
 key_file) and never enters the warehouse; the warehouse records only its
 fingerprint (an HMAC of a fixed label) at its first load and every later load
 checks it. A key is created only for a new, empty warehouse: a lost key means
@@ -78,4 +78,8 @@ def pads(k: bytes) -> dict[str, bytes]:
     return {"ipad": bytes(b ^ 0x36 for b in k), "opad": bytes(b ^ 0x5C for b in k)}
 
 
-HMAC_SQL = "left(sha256($opad::BLOB || unhex(sha256($ipad::BLOB || encode({x})))), 32)"
+# The first 128 bits of the HMAC as a UHUGEINT (16 bytes, compared and hashed as one number):
+# every join, window and group of the models is by member_key, and 32 hex characters, too long
+# to be inlined, made each of them follow a pointer and compare text (3M members: the member
+# and contribution spells took 7.5 and 8.5 s as text, 5.3 and 4.7 s as numbers).
+HMAC_SQL = "('0x' || left(sha256($opad::BLOB || unhex(sha256($ipad::BLOB || encode({x})))), 32))::uhugeint"

@@ -56,7 +56,27 @@ def open_build(path: Path) -> duckdb.DuckDBPyConnection:
     privacy.register(con)
     con.execute(sql_file("macros.sql"))
     con.execute(sql_file("schema.sql"))
+    keys_as_numbers(con)
     return con
+
+
+def keys_as_numbers(con: duckdb.DuckDBPyConnection) -> None:
+    """Warehouses built before 8 December 2026 kept member_key as the HMAC's first 32 hex
+    characters; it is now the same 128 bits as a UHUGEINT (etl/pseudo.py HMAC_SQL). Every
+    table still holding the text form is converted in place, so a member keeps the key the
+    next load gives it; a value that is not 32 hex characters stops the build."""
+    tables = [r[0] for r in con.execute(
+        "select c.table_name from duckdb_columns() c join duckdb_tables() t using (database_name, schema_name, table_name) "
+        "where c.database_name = current_database() and c.schema_name = 'main' and not t.temporary "
+        "and c.column_name = 'member_key' and c.data_type = 'VARCHAR' order by 1").fetchall()]
+    for name in tables:
+        bad = con.execute(f"select count(*) from {ident(name)} where not regexp_full_match(member_key, '[0-9a-f]{{32}}')"
+                          ).fetchone()[0]
+        if bad:
+            raise LoadError(f"Table {name} of this warehouse holds {bad:,} member keys that are not pseudonyms "
+                            "(32 hex characters), so it cannot be converted: rebuild the warehouse from the raw files.")
+        con.execute(f"alter table {ident(name)} alter member_key set data type uhugeint "
+                    "using ('0x' || member_key)::uhugeint")
 
 
 def sibling(published: Path, kind: str) -> Path:

@@ -6,7 +6,7 @@
 -- show every load's effect. A failed build keeps none of it; a rollback brings back the
 -- history of the warehouse it restores.
 create table if not exists hist_prev_status (     -- members as the previous build published them
-    member_key varchar, regency_code varchar, is_goal boolean, is_registered boolean, is_active boolean,
+    member_key uhugeint, regency_code varchar, is_goal boolean, is_registered boolean, is_active boolean,
     member_load_id integer, spell_load_id integer
 );
 create table if not exists hist_prev_meta (       -- one row: what the previous build had seen

@@ -51,7 +51,7 @@ alter table load_issue add column if not exists params json;
 alter table load_issue drop column if exists message;
 
 create table if not exists members (     -- one row per member; the newest member list wins
-    member_key varchar not null,       -- unique (data test members_unique)
+    member_key uhugeint not null,      -- unique (data test members_unique); the pseudonym's 128 bits
     regency_code varchar not null,      -- Kemendagri 53.xx
     district_code varchar,
     village_code varchar,
@@ -70,7 +70,7 @@ create table if not exists members (     -- one row per member; the newest membe
 );
 
 create table if not exists contributions (  -- one row per paid spell of months
-    member_key varchar not null,
+    member_key uhugeint not null,
     period_start_month date not null,
     period_end_month date not null,
     amount_rp bigint not null,
@@ -83,7 +83,7 @@ create table if not exists contributions (  -- one row per paid spell of months
 
 create table if not exists claims (
     claim_id varchar not null,         -- unique (data test claims_unique)
-    member_key varchar not null,
+    member_key uhugeint not null,
     programme_code varchar not null,
     filed_date date,
     paid_date date not null,
@@ -99,7 +99,7 @@ alter table contributions add column if not exists n_rows integer default 1;   -
 alter table claims add column if not exists incident_date date;   -- warehouses built before it
 
 create table if not exists subsidies (
-    member_key varchar not null,
+    member_key uhugeint not null,
     scheme varchar not null,
     tranche integer not null,
     paid_date date not null,
