@@ -125,3 +125,18 @@ def test_month_sent_again_meets_its_run(tmp_path, wh):
     assert [(n, c) for n, c, _ in got] == [(2, "DUPLICATE_LOADED"), (3, "CONFLICT_LOADED")]
     # the conflict names the run's monthly amount and its first row (Ani's first month: line 2)
     assert '"value":16800' in got[1][2].replace(" ", "") and '"row":2' in got[1][2].replace(" ", "")
+
+
+def test_rupiah_that_do_not_divide_by_the_months_go_to_the_first_months(tmp_path, wh):
+    """int_contrib_segments: the first r = amount % n months get q + 1 = amount // n + 1, the
+    others q; no run of Rp 0 (Cici is PU: her whole amount stays TOTAL)."""
+    rows = [HEAD,
+            f"{C};2022-01;2022-03;100003;Pemberi Kerja;TTS;JKK+JKM",   # q 33,334, r 1
+            f"{C};2023-01;2023-12;5;Pemberi Kerja;TTS;JKK+JKM",        # q 0, r 5: Jan-May Rp 1, then none
+            f"{C};2021-03;2021-06;40000;Pemberi Kerja;TTS;JKK+JKM"]    # r 0: one run of Rp 10,000
+    load_quiet([write(tmp_path, "iuran.csv", rows)], kind="contributions", as_of="2024-06")
+    got = query(wh, "select start_month::varchar, end_month::varchar, rp_per_month from int_contrib_segments "
+                    "where programme_code = 'TOTAL' and not is_estimate order by 1")
+    assert got == [("2021-03-01", "2021-06-01", 10000),
+                   ("2022-01-01", "2022-01-01", 33335), ("2022-02-01", "2022-03-01", 33334),
+                   ("2023-01-01", "2023-05-01", 1)]

@@ -25,13 +25,17 @@ priced as (
     select *, rp_month_base(amount_rp, n_months) as q, rp_month_extra(amount_rp, n_months) as r
     from parts where amount_rp > 0
 ),
-runs as (
+runs as (      -- one pass: a spell whose Rupiah divides by its months is one run (most), else the
+               -- first r months at q + 1 and, when q > 0, the rest at q (r < n_months always); two
+               -- passes held the priced rows whole (24M at 10M members: 13.9 s, one pass 8.2 s)
     select member_key, regency_code, segment_code, payer_code, programme_code, is_estimate,
-           start_month, (start_month + to_months(r::integer - 1))::date as end_month, q + 1 as rp_per_month
-    from priced where r > 0
-    union all
-    select member_key, regency_code, segment_code, payer_code, programme_code, is_estimate,
-           (start_month + to_months(r::integer))::date, end_month, q
-    from priced where r < n_months and q > 0
+           unnest(case when r = 0 then [{'s': start_month, 'e': end_month, 'rp': q}]
+                       when q = 0 then [{'s': start_month, 'e': (start_month + to_months(r::integer - 1))::date,
+                                         'rp': q + 1}]
+                       else [{'s': start_month, 'e': (start_month + to_months(r::integer - 1))::date, 'rp': q + 1},
+                             {'s': (start_month + to_months(r::integer))::date, 'e': end_month, 'rp': q}] end) as run
+    from priced
 )
-select * from runs
+select member_key, regency_code, segment_code, payer_code, programme_code, is_estimate,
+       run.s as start_month, run.e as end_month, run.rp as rp_per_month
+from runs
