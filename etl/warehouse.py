@@ -61,7 +61,7 @@ def open_build(path: Path) -> duckdb.DuckDBPyConnection:
 
 
 def keys_as_numbers(con: duckdb.DuckDBPyConnection) -> None:
-    """Warehouses built before 8 December 2026 kept member_key as the HMAC's first 32 hex
+    """Warehouses built before 7 December 2026 kept member_key as the HMAC's first 32 hex
     characters; it is now the same 128 bits as a UHUGEINT (etl/pseudo.py HMAC_SQL). Every
     table still holding the text form is converted in place, so a member keeps the key the
     next load gives it; a value that is not 32 hex characters stops the build."""

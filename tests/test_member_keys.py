@@ -30,7 +30,7 @@ def key_columns(wh: Path) -> dict[str, str]:
 
 
 def as_text(wh: Path, value=None) -> None:
-    """The warehouse as it was before 8 December 2026: every member_key as 32 hex characters
+    """The warehouse as it was before 7 December 2026: every member_key as 32 hex characters
     (or `value` in the members table, to damage it)."""
     con = duckdb.connect(str(wh))
     try:
