@@ -30,6 +30,15 @@ cell = st.lists(st.sampled_from(list("ab5 ;,\"\n\r") + ["\r\n", "é", "Ø", "５
 record = st.lists(cell, min_size=0, max_size=5)
 
 
+# One scratch folder per test process, removed when the process ends: each example
+# rewrites its file there instead of leaving a folder behind in TMPDIR.
+SCRATCH = tempfile.TemporaryDirectory(prefix="csvprop-")
+
+
+def scratch(name: str) -> Path:
+    return Path(SCRATCH.name) / name
+
+
 def new_con():
     con = duckdb.connect()
     privacy.register(con)
@@ -64,7 +73,7 @@ def write(records, blanks, titles: int, eol: str) -> Path:
     for rec, blank in zip(records, blanks):
         out.write(eol * blank)
         w.writerow(rec)
-    path = Path(tempfile.mkdtemp(prefix="csvprop-")) / "peserta.csv"
+    path = scratch("peserta.csv")
     path.write_bytes(out.getvalue().encode("utf-8"))
     return path
 
@@ -97,7 +106,7 @@ def line_ends_whole(data: bytes) -> tuple[lines.LineEnds, bool]:
 @example(b"ab\ra\n", 3)             # a lone CR closing a chunk, judged with the next one's first byte
 def test_line_ends_read_in_chunks_agree_with_the_whole_file(data, chunk):
     import unittest.mock
-    path = Path(tempfile.mkdtemp(prefix="ends-")) / "x.csv"
+    path = scratch("ends.csv")
     path.write_bytes(data)
     with unittest.mock.patch.object(lines, "SCAN_CHUNK", chunk):
         ends = lines.line_ends(path)
@@ -109,7 +118,7 @@ def test_line_ends_read_in_chunks_agree_with_the_whole_file(data, chunk):
 def test_encoding_from_a_sample(text, pad):
     """UTF-8 text after any amount of ASCII: the sample says UTF-8 whenever the whole file
     is UTF-8 (a character cut at the sample's edge included)."""
-    path = Path(tempfile.mkdtemp(prefix="encprop-")) / "x.csv"
+    path = scratch("enc.csv")
     data = b"a" * pad + text.replace("\x00", "").encode("utf-8")
     if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         return
