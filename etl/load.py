@@ -75,12 +75,22 @@ def load_paths(paths, kind=None, mapping=None, dry_run=False, as_of=None, progre
     refused = {p: f"{mask_text(p)}: no such file." for p in paths if not p.is_file()}
     if refused:
         raise FilesRefused(refused)
-    digests = digests_of(paths)
-    if not fresh and all(isinstance(d, str) for d in digests.values()):
-        seen = already_loaded(Path(warehouse or settings.get_path("warehouse")), digests)
-        if len(seen) == len(paths):
-            progress("nothing new: every file is already in the warehouse")
-            return [FileResult(p.name, skipped=f"same content already loaded as {seen[p]}") for p in paths]
+    with Digests(paths) as digests:
+        published = Path(warehouse or settings.get_path("warehouse"))
+        if not fresh and all_may_be_loaded(published, paths):
+            found = digests.wait_all()
+            seen = already_loaded(published, found) if all(isinstance(d, str) for d in found.values()) else {}
+            if len(seen) == len(paths):
+                progress("nothing new: every file is already in the warehouse")
+                return [FileResult(p.name, skipped=f"same content already loaded as {seen[p]}") for p in paths]
+        return build_from(paths, digests, kind, mapping, dry_run, as_of, progress, warehouse, wait, fresh, by,
+                          per_file, inspect)
+
+
+def build_from(paths, digests, kind, mapping, dry_run, as_of, progress, warehouse, wait, fresh, by, per_file,
+               inspect) -> list[FileResult]:
+    """The build of load_paths: every file loaded (or refused) in one private copy, then the marts."""
+    refused = {}
     results = []
     who = "load " + ", ".join(mask_text(p.name) for p in paths)
     new = lambda: not dry_run and not all(r.skipped for r in results)   # noqa: E731
@@ -93,9 +103,7 @@ def load_paths(paths, kind=None, mapping=None, dry_run=False, as_of=None, progre
                 progress(f"loading {mask_text(p.name)} ...")
                 k, m = per_file.get(p, (kind, mapping))
                 try:
-                    if isinstance(digests[p], LoadError):
-                        raise digests[p]
-                    results.append(load_file(con, p, k, m or {}, params, as_of, dry_run, digests[p], progress))
+                    results.append(load_file(con, p, k, m or {}, params, as_of, dry_run, digests.of(p), progress))
                 except LoadError as e:
                     refused[p] = str(e)
                     continue
@@ -111,12 +119,34 @@ def load_paths(paths, kind=None, mapping=None, dry_run=False, as_of=None, progre
     return results
 
 
-def digests_of(paths: list[Path]) -> dict[Path, str | LoadError]:
-    """SHA-256 of each file, files hashed side by side (hashlib releases the GIL): a load of
-    files already loaded is decided on these alone."""
-    from concurrent.futures import ThreadPoolExecutor
-    with ThreadPoolExecutor(max_workers=min(len(paths), os.cpu_count() or 1) or 1) as pool:
-        return dict(zip(paths, pool.map(digest_or_error, paths)))
+class Digests:
+    """SHA-256 of each file, hashed in threads beside the load (hashlib releases the GIL): a
+    4 GB export takes 3.8 s to hash, which the load no longer waits for before its first row
+    (etl/load.py load_file asks for a file's digest only when a loaded file has its size, and
+    when it logs the load). A load of files that may all be loaded already is decided on the
+    digests alone, before any build (all_may_be_loaded)."""
+    def __init__(self, paths: list[Path]):
+        from concurrent.futures import ThreadPoolExecutor
+        self.pool = ThreadPoolExecutor(max_workers=min(len(paths), os.cpu_count() or 1) or 1)
+        self.futures = {p: self.pool.submit(digest_or_error, p) for p in paths}
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def wait_all(self) -> dict[Path, str | LoadError]:
+        return {p: f.result() for p, f in self.futures.items()}
+
+    def of(self, path: Path):
+        """A callable giving the file's digest (waiting for it), or raising its LoadError."""
+        def digest() -> str:
+            d = self.futures[path].result()
+            if isinstance(d, LoadError):
+                raise d
+            return d
+        return digest
 
 
 def digest_or_error(path: Path) -> str | LoadError:
@@ -124,6 +154,22 @@ def digest_or_error(path: Path) -> str | LoadError:
         return sha256(path)
     except LoadError as e:
         return e
+
+
+def all_may_be_loaded(published: Path, paths: list[Path]) -> bool:
+    """False when some file's size is the size of no file the published warehouse has loaded:
+    that file is new, and the build starts without waiting for the digests. True when every
+    size matches, or when it cannot tell (no warehouse is False; a load logged without its size
+    is True)."""
+    if not published.is_file():
+        return False
+    try:
+        with duckdb.connect(str(published), read_only=True) as con:
+            sizes = {s for (s,) in con.execute("select distinct size_bytes from load_log "
+                                                "where status = 'loaded'").fetchall()}
+    except duckdb.Error:
+        return True
+    return None in sizes or all(p.stat().st_size in sizes for p in paths)
 
 
 def already_loaded(published: Path, digests: dict[Path, str]) -> dict[Path, str]:
@@ -174,13 +220,17 @@ def month_start(value):
     return dt.date(int(m.group(1)), int(m.group(2)), 1)
 
 
-def load_file(con, path: Path, kind, mapping, params, as_of, dry_run, digest: str,
+def load_file(con, path: Path, kind, mapping, params, as_of, dry_run, digest,
               progress=lambda *_: None) -> FileResult:
+    """digest(): the file's SHA-256 (Digests.of), asked for only when a loaded file has the
+    same size (else the content cannot have been loaded), and when the load is logged."""
     t0, started = time.perf_counter(), datetime.now()
-    seen = con.execute("select file_name from load_log where sha256 = $s and status = 'loaded'",
-                       {"s": digest}).fetchone()
+    same_size = con.execute("select count(*) from load_log where status = 'loaded' and "
+                            "(size_bytes = $n or size_bytes is null)", {"n": path.stat().st_size}).fetchall()[0][0]
+    seen = same_size and con.execute("select file_name from load_log where sha256 = $s and status = 'loaded' "
+                                     "limit 1", {"s": digest()}).fetchall()     # fetched whole: register() follows
     if seen:
-        return FileResult(path.name, skipped=f"same content already loaded as {seen[0]}")
+        return FileResult(path.name, skipped=f"same content already loaded as {seen[0][0]}")
     steps, tick = {}, [time.perf_counter()]
 
     def step(name):
@@ -224,7 +274,7 @@ def load_file(con, path: Path, kind, mapping, params, as_of, dry_run, digest: st
     step("write")
     r.steps = steps
     r.seconds = time.perf_counter() - t0
-    log(con, r, load_id, digest, ex, started, "dry-run" if dry_run else "loaded")
+    log(con, r, load_id, digest(), ex, started, "dry-run" if dry_run else "loaded")
     drop_temporary(con)
     return r
 

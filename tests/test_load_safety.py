@@ -418,6 +418,50 @@ def test_nothing_new_in_process_skips_the_build(wh, monkeypatch):
     assert (wh.stat().st_mtime_ns, sha(wh)) == before
 
 
+def test_a_new_file_loads_while_it_is_still_being_hashed(wh, tmp_path, monkeypatch):
+    """Issue 16: the build does not wait for a file's SHA-256 when no loaded file has its size
+    (hashing a 4 GB export took 3.8 s before its first row was read). The hash is held back
+    until the load has read the file's rows; the load still logs the file's real digest, and a
+    second command with the same content is skipped on it. A load that waits for the digests
+    before it starts never reaches the rows (checked: the gate times out, the test fails)."""
+    import threading
+    from etl import load
+    release = threading.Event()
+    real_sha, real_extract = load.sha256, load.extract
+
+    def slow_sha(path):
+        hashed.append(release.wait(timeout=20))      # False: the load waited for it and it timed out
+        return real_sha(path)
+
+    def extract_then_release(*a, **k):
+        reached.append(not release.is_set())      # rows read while the digest was still held back
+        out = real_extract(*a, **k)
+        release.set()
+        return out
+    reached, hashed = [], []
+    monkeypatch.setattr(load, "sha256", slow_sha)
+    monkeypatch.setattr(load, "extract", extract_then_release)
+    members = tmp_path / "peserta_baru.csv"
+    shutil.copy(EXAMPLES / "members.csv", members)
+    [r] = load_quiet([members])
+    assert reached == [True] and hashed[0] is True and r.rows_loaded > 0
+    assert query(wh, "select sha256 from load_log where load_id = $i", i=r.load_id) == [(sha(members),)]
+    assert [x.skipped for x in load_quiet([members])] == ["same content already loaded as peserta_baru.csv"]
+
+
+def test_a_file_of_a_loaded_size_is_judged_on_its_digest(wh, tmp_path):
+    """The size only tells which digests to wait for: another file of the same size as a loaded
+    one (one digit changed) is loaded, not skipped; the loaded one is skipped."""
+    lines = (EXAMPLES / "members.csv").read_text(encoding="utf-8").splitlines()
+    first = write(tmp_path / "a.csv", lines)
+    load_quiet([first])
+    changed = write(tmp_path / "b.csv", [lines[0], lines[1].replace("5302011203850001", "5302011203850009"),
+                                         *lines[2:]])
+    assert changed.stat().st_size == first.stat().st_size and sha(changed) != sha(first)
+    ra, rb = load_quiet([first, changed])
+    assert ra.skipped == "same content already loaded as a.csv" and not rb.skipped and rb.rows_loaded > 0
+
+
 def test_short_disk_is_refused_before_building(wh, monkeypatch):
     load_quiet([EXAMPLES / "members.csv"])
     before = sha(wh)
