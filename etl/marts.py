@@ -43,9 +43,12 @@ def build(con, progress=print, select: str | None = None, root=SQL, changed: set
     for m in todo:
         t0 = time.perf_counter()
         con.execute(m.statement())
-        con.execute("insert or replace into meta values ($k, $v)", {"k": f"sql:{m.name}", "v": m.digest})
         progress(f"  model {m.name} ({time.perf_counter() - t0:.1f} s)")
-    con.execute("insert or replace into meta values ('built_at', strftime(now(), '%Y-%m-%d %H:%M:%S'))")
+    # the SQL each model was built from, in one statement: one per model committed 95 times
+    # (1.8 s of a 3M-member build, each commit written through to disk)
+    con.execute("insert or replace into meta select unnest($k), unnest($v) union all "
+                "select 'built_at', strftime(now(), '%Y-%m-%d %H:%M:%S')",
+                {"k": [f"sql:{m.name}" for m in todo], "v": [m.digest for m in todo]})
     run_tests(con, g, root)
     built = [m.name for m in todo]
     remember(con, built)
