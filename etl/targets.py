@@ -68,15 +68,33 @@ def runs_sql(exprs: str) -> str:
     one row (n_rows 1). The valid rows of a file have one (member, months, payer) each
     (duplicates are quarantined before), so a run's months are its rows' months, each
     paid the run's monthly amount: amount_rp / n_rows. Rows paying several months go in as
-    they are; only one-month rows pass through the window and the grouping (a file of spells
-    spent 7 s of a 4.3M-row insert grouping each row alone)."""
+    they are; only one-month rows are grouped (a file of spells spent 7 s of a 4.3M-row
+    insert grouping each row alone). The one-month rows of a key are grouped once: a key
+    whose months are as many as its first to last month span has no gap and is one run;
+    only the rows of keys with a gap are numbered by a window (on a 2M-row part of a
+    month-by-month export: 0.87 -> 0.71 s, the same rows)."""
+    key = RUN_KEY.split(", ")
+    same_key = " and ".join(f"o.{c} is not distinct from g.{c}" for c in key)
     return f"""insert into contributions by name
         with v as (select {exprs} from staged where reason is null),
+        keys as (
+            select {RUN_KEY}, load_id, min(period_start_month) as period_start_month,
+                   max(period_end_month) as period_end_month, sum(amount_rp)::bigint as run_rp,
+                   min(row_number) as row_number, count(*)::integer as n_rows
+            from v where period_start_month = period_end_month
+            group by all),
+        gapped as (
+            select * from keys where date_diff('month', period_start_month, period_end_month) + 1 <> n_rows),
         months as (
-            select *, date_diff('month', date '2000-01-01', period_start_month)
-                      - row_number() over (partition by {RUN_KEY} order by period_start_month) as _run
-            from v where period_start_month = period_end_month)
+            select o.*, date_diff('month', date '2000-01-01', o.period_start_month)
+                        - row_number() over (partition by {', '.join('o.' + c for c in key)}
+                                             order by o.period_start_month) as _run
+            from v o semi join gapped g on {same_key}
+            where o.period_start_month = o.period_end_month)
         select *, 1::integer as n_rows from v where (period_start_month = period_end_month) is not true
+        union all by name
+        select * exclude (run_rp, amount_rp), run_rp as amount_rp from keys
+        where date_diff('month', period_start_month, period_end_month) + 1 = n_rows
         union all by name
         select member_key, min(period_start_month) as period_start_month,
                max(period_end_month) as period_end_month, sum(amount_rp)::bigint as amount_rp,
