@@ -156,20 +156,29 @@ def digest_or_error(path: Path) -> str | LoadError:
         return e
 
 
+def loaded_sizes(con) -> set:
+    """The sizes of the files a warehouse has loaded (None: a load logged without its size)."""
+    return {s for (s,) in con.execute("select distinct size_bytes from load_log where status = 'loaded'").fetchall()}
+
+
+def may_be_loaded(sizes: set, path: Path) -> bool:
+    """Whether a file may already be loaded: only a loaded file of the same size (or one of no
+    recorded size) can have its content, so only then is its digest waited for."""
+    return None in sizes or path.stat().st_size in sizes
+
+
 def all_may_be_loaded(published: Path, paths: list[Path]) -> bool:
-    """False when some file's size is the size of no file the published warehouse has loaded:
-    that file is new, and the build starts without waiting for the digests. True when every
-    size matches, or when it cannot tell (no warehouse is False; a load logged without its size
-    is True)."""
+    """False when some file may not be loaded in the published warehouse (may_be_loaded): the
+    build starts without waiting for the digests. True when every file may be, or when it
+    cannot tell; no warehouse is False."""
     if not published.is_file():
         return False
     try:
         with duckdb.connect(str(published), read_only=True) as con:
-            sizes = {s for (s,) in con.execute("select distinct size_bytes from load_log "
-                                                "where status = 'loaded'").fetchall()}
+            sizes = loaded_sizes(con)
     except duckdb.Error:
         return True
-    return None in sizes or all(p.stat().st_size in sizes for p in paths)
+    return all(may_be_loaded(sizes, p) for p in paths)
 
 
 def already_loaded(published: Path, digests: dict[Path, str]) -> dict[Path, str]:
@@ -222,12 +231,10 @@ def month_start(value):
 
 def load_file(con, path: Path, kind, mapping, params, as_of, dry_run, digest,
               progress=lambda *_: None) -> FileResult:
-    """digest(): the file's SHA-256 (Digests.of), asked for only when a loaded file has the
-    same size (else the content cannot have been loaded), and when the load is logged."""
+    """digest(): the file's SHA-256 (Digests.of), asked for only when the file may be loaded
+    already (may_be_loaded), and when the load is logged."""
     t0, started = time.perf_counter(), datetime.now()
-    same_size = con.execute("select count(*) from load_log where status = 'loaded' and "
-                            "(size_bytes = $n or size_bytes is null)", {"n": path.stat().st_size}).fetchall()[0][0]
-    seen = same_size and con.execute("select file_name from load_log where sha256 = $s and status = 'loaded' "
+    seen = may_be_loaded(loaded_sizes(con), path) and con.execute("select file_name from load_log where sha256 = $s and status = 'loaded' "
                                      "limit 1", {"s": digest()}).fetchall()     # fetched whole: register() follows
     if seen:
         return FileResult(path.name, skipped=f"same content already loaded as {seen[0][0]}")
