@@ -425,9 +425,9 @@ def test_a_new_file_loads_while_it_is_still_being_hashed(wh, tmp_path, monkeypat
     second command with the same content is skipped on it. A load that waits for the digests
     before it starts never reaches the rows (checked: the gate times out, the test fails)."""
     import threading
-    from etl import load
+    from etl import digests, load
     release = threading.Event()
-    real_sha, real_extract = load.sha256, load.extract
+    real_sha, real_extract = digests.sha256, load.extract
 
     def slow_sha(path):
         hashed.append(release.wait(timeout=20))      # False: the load waited for it and it timed out
@@ -439,7 +439,7 @@ def test_a_new_file_loads_while_it_is_still_being_hashed(wh, tmp_path, monkeypat
         release.set()
         return out
     reached, hashed = [], []
-    monkeypatch.setattr(load, "sha256", slow_sha)
+    monkeypatch.setattr(digests, "sha256", slow_sha)
     monkeypatch.setattr(load, "extract", extract_then_release)
     members = tmp_path / "peserta_baru.csv"
     shutil.copy(EXAMPLES / "members.csv", members)
